@@ -1,0 +1,430 @@
+using ComplaintFlow.Core.Intake;
+
+namespace ComplaintFlow.Core.Complaints;
+
+/// <summary>
+/// A customer complaint and everything that happened to it. The aggregate owns its state: every change goes
+/// through a method that checks the move is allowed and throws <see cref="ComplaintStateException"/> otherwise,
+/// and every change adds a line to the <see cref="Timeline"/>.
+/// </summary>
+public sealed class Complaint
+{
+    /// <summary>The highest escalation tier: 1 agent, 2 team lead, 3 complaints manager.</summary>
+    public const int MaxTier = 3;
+
+    /// <summary>The actor name used for things the workflow did by itself.</summary>
+    public const string SystemActor = "system";
+
+    /// <summary>The actor name used for things the customer did.</summary>
+    public const string CustomerActor = "customer";
+
+    private readonly List<TimelineEntry> _timeline = [];
+
+    private Complaint(ComplaintId id, ComplaintSubmission submission, DateTimeOffset receivedAt)
+    {
+        Id = id;
+        ExternalId = submission.ExternalId;
+        Channel = submission.Channel;
+        Customer = submission.Customer;
+        Subject = submission.Subject;
+        Description = submission.Description;
+        OrderId = submission.OrderId;
+        Metadata = submission.Metadata;
+        SeverityHint = submission.SeverityHint;
+        ReceivedAt = receivedAt;
+        Status = ComplaintStatus.Received;
+        EscalationTier = 1;
+        Round = 1;
+    }
+
+    public ComplaintId Id { get; }
+
+    public string? ExternalId { get; }
+
+    public Channel Channel { get; }
+
+    public Customer Customer { get; }
+
+    public string? Subject { get; }
+
+    public string Description { get; }
+
+    public string? OrderId { get; }
+
+    public IReadOnlyDictionary<string, string> Metadata { get; }
+
+    public Severity? SeverityHint { get; }
+
+    public DateTimeOffset ReceivedAt { get; }
+
+    public ComplaintStatus Status { get; private set; }
+
+    public ComplaintOutcome Outcome { get; private set; }
+
+    public Category? Category { get; private set; }
+
+    public Severity? Severity { get; private set; }
+
+    /// <summary>Which classification rules matched, for people reading the record.</summary>
+    public string? ClassificationReason { get; private set; }
+
+    public string? Team { get; private set; }
+
+    public string? AssignedAgent { get; private set; }
+
+    /// <summary>1 agent, 2 team lead, 3 complaints manager.</summary>
+    public int EscalationTier { get; private set; }
+
+    /// <summary>1 for the first solution; each time the customer is not satisfied a new round starts.</summary>
+    public int Round { get; private set; }
+
+    public DateTimeOffset? FirstResponseDue { get; private set; }
+
+    public DateTimeOffset? ResolutionDue { get; private set; }
+
+    /// <summary>When an agent first acted on the complaint (decision or question to the customer).</summary>
+    public DateTimeOffset? FirstRespondedAt { get; private set; }
+
+    /// <summary>When the latest outcome was proposed to the customer.</summary>
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public Resolution? Resolution { get; private set; }
+
+    public CustomerVerdict? CustomerVerdict { get; private set; }
+
+    /// <summary>Set when this complaint was merged into an open complaint of the same customer.</summary>
+    public ComplaintId? DuplicateOf { get; private set; }
+
+    /// <summary>How many later complaints were merged into this one.</summary>
+    public int RepeatCount { get; private set; }
+
+    /// <summary>Why the complaint was rejected at verification.</summary>
+    public string? RejectionReason { get; private set; }
+
+    /// <summary>The last question put to the customer, while <see cref="ComplaintStatus.NeedsInfo"/>.</summary>
+    public string? PendingQuestion { get; private set; }
+
+    /// <summary>True once the SLA windows were breached at least once (for the statistics).</summary>
+    public bool SlaBreached { get; private set; }
+
+    /// <summary>The status to go back to when the customer answers a question.</summary>
+    public ComplaintStatus? StatusBeforeQuestion { get; private set; }
+
+    public IReadOnlyList<TimelineEntry> Timeline => _timeline;
+
+    public bool IsFinished => Status is ComplaintStatus.Closed or ComplaintStatus.Rejected;
+
+    /// <summary>Records a new complaint.</summary>
+    public static Complaint Receive(ComplaintId id, ComplaintSubmission submission, DateTimeOffset receivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var complaint = new Complaint(id, submission, receivedAt);
+        complaint.Add(receivedAt, TimelineEventKind.Received, CustomerActor, $"Received via {submission.Channel}.", null);
+        return complaint;
+    }
+
+    /// <summary>True when the workflow step <paramref name="stepId"/> already wrote to this complaint.</summary>
+    public bool HasApplied(string stepId) => _timeline.Exists(e => e.StepId == stepId);
+
+    public void BeginVerification(DateTimeOffset at, string? stepId = null)
+    {
+        Require(nameof(BeginVerification), ComplaintStatus.Received);
+        Status = ComplaintStatus.Verifying;
+        Add(at, TimelineEventKind.VerificationStarted, SystemActor, "Verification started.", stepId);
+    }
+
+    public void RequestInformation(string question, string actor, DateTimeOffset at, string? stepId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(question);
+        Require(nameof(RequestInformation), ComplaintStatus.Verifying, ComplaintStatus.Assigned);
+        if (actor != SystemActor)
+        {
+            FirstRespondedAt ??= at;
+        }
+
+        StatusBeforeQuestion = Status;
+        Status = ComplaintStatus.NeedsInfo;
+        PendingQuestion = question;
+        Add(at, TimelineEventKind.InformationRequested, actor, $"Asked the customer: {question}", stepId);
+    }
+
+    public void ProvideInformation(string information, DateTimeOffset at, string? stepId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(information);
+        Require(nameof(ProvideInformation), ComplaintStatus.NeedsInfo);
+        Status = StatusBeforeQuestion ?? ComplaintStatus.Verifying;
+        StatusBeforeQuestion = null;
+        PendingQuestion = null;
+        Add(at, TimelineEventKind.InformationProvided, CustomerActor, $"The customer added: {information}", stepId);
+    }
+
+    /// <summary>Refuses the complaint at verification; it is kept with <paramref name="reason"/>.</summary>
+    public void Reject(string reason, DateTimeOffset at, string? stepId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Require(nameof(Reject), ComplaintStatus.Received, ComplaintStatus.Verifying);
+        Status = ComplaintStatus.Rejected;
+        Outcome = ComplaintOutcome.RejectedAtIntake;
+        RejectionReason = reason;
+        ClosedAt = at;
+        Add(at, TimelineEventKind.Rejected, SystemActor, $"Rejected: {reason}", stepId);
+    }
+
+    /// <summary>Closes this complaint as a repeat of <paramref name="original"/>, an open complaint of the same customer.</summary>
+    public void MergeInto(ComplaintId original, DateTimeOffset at, string? stepId = null)
+    {
+        Require(nameof(MergeInto), ComplaintStatus.Received, ComplaintStatus.Verifying);
+        if (original == Id)
+        {
+            throw new ComplaintStateException($"Complaint {Id} cannot be merged into itself.");
+        }
+
+        DuplicateOf = original;
+        Status = ComplaintStatus.Closed;
+        Outcome = ComplaintOutcome.Merged;
+        ClosedAt = at;
+        Add(at, TimelineEventKind.Merged, SystemActor, $"Merged into {original} as a repeat complaint.", stepId);
+    }
+
+    /// <summary>Notes on the original that the customer complained again; the caller raises priority.</summary>
+    public void RegisterRepeat(ComplaintId repeat, DateTimeOffset at, string? stepId = null)
+    {
+        if (IsFinished)
+        {
+            throw new ComplaintStateException($"Complaint {Id} is {Status}; a repeat cannot be merged into it.");
+        }
+
+        RepeatCount++;
+        if (Severity is { } current && current < Complaints.Severity.Urgent)
+        {
+            Severity = current + 1;
+        }
+
+        Add(at, TimelineEventKind.RepeatReceived, CustomerActor, $"The customer complained again ({repeat}); priority raised.", stepId);
+    }
+
+    public void Classify(Category category, Severity severity, string reason, DateTimeOffset at, string? stepId = null)
+    {
+        Require(nameof(Classify), ComplaintStatus.Verifying);
+        Category = category;
+        Severity = severity;
+        ClassificationReason = reason;
+        Add(at, TimelineEventKind.Classified, SystemActor, $"Classified as {category}, {severity}: {reason}", stepId);
+    }
+
+    /// <summary>Gives the complaint to <paramref name="agent"/> of <paramref name="team"/> with the deadlines of this round.</summary>
+    public void Assign(string team, string agent, DateTimeOffset firstResponseDue, DateTimeOffset resolutionDue, DateTimeOffset at, string? stepId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(team);
+        ArgumentException.ThrowIfNullOrWhiteSpace(agent);
+        Require(nameof(Assign), ComplaintStatus.Verifying, ComplaintStatus.Reopened, ComplaintStatus.Assigned);
+        if (Category is null)
+        {
+            throw new ComplaintStateException($"Complaint {Id} must be classified before it is assigned.");
+        }
+
+        var reassigned = Status == ComplaintStatus.Assigned;
+        Status = ComplaintStatus.Assigned;
+        Team = team;
+        AssignedAgent = agent;
+        FirstResponseDue = firstResponseDue;
+        ResolutionDue = resolutionDue;
+        Add(at, TimelineEventKind.Assigned, SystemActor, $"{(reassigned ? "Reassigned" : "Assigned")} to {agent} ({team}), tier {EscalationTier}, round {Round}.", stepId);
+    }
+
+    /// <summary>Moves the complaint one tier up to <paramref name="assignee"/> (team lead, then manager).</summary>
+    public void Escalate(string assignee, string reason, DateTimeOffset at, string? stepId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(assignee);
+        Require(nameof(Escalate), ComplaintStatus.Assigned);
+        if (EscalationTier >= MaxTier)
+        {
+            throw new ComplaintStateException($"Complaint {Id} is already at the highest tier ({MaxTier}).");
+        }
+
+        EscalationTier++;
+        AssignedAgent = assignee;
+        SlaBreached |= reason.Contains("breach", StringComparison.OrdinalIgnoreCase);
+        Add(at, TimelineEventKind.Escalated, SystemActor, $"Escalated to tier {EscalationTier} ({assignee}): {reason}", stepId);
+    }
+
+    /// <summary>Notes a missed deadline for the statistics.</summary>
+    public void RecordBreach(string what, DateTimeOffset at, string? stepId = null)
+    {
+        SlaBreached = true;
+        Add(at, TimelineEventKind.Note, SystemActor, $"SLA breached: {what}", stepId);
+    }
+
+    /// <summary>The agent proposes a resolution or a reasoned rejection; the customer is asked to confirm it.</summary>
+    public void ProposeOutcome(Resolution resolution, string? stepId = null)
+    {
+        ArgumentNullException.ThrowIfNull(resolution);
+        Require(nameof(ProposeOutcome), ComplaintStatus.Assigned);
+        if (resolution.Kind is not (AgentDecisionKind.Resolve or AgentDecisionKind.Reject))
+        {
+            throw new ComplaintStateException($"A proposed outcome is a resolution or a rejection, not {resolution.Kind}.");
+        }
+
+        FirstRespondedAt ??= resolution.DecidedAt;
+        ResolvedAt = resolution.DecidedAt;
+        Resolution = resolution;
+        Status = ComplaintStatus.AwaitingCustomer;
+        var verb = resolution.Kind == AgentDecisionKind.Resolve ? "Resolution proposed" : "Found unfounded";
+        var offer = resolution.Compensation == Compensation.None ? string.Empty : $" Compensation: {resolution.Compensation}.";
+        Add(resolution.DecidedAt, TimelineEventKind.OutcomeProposed, resolution.DecidedBy, $"{verb}: {resolution.Text}{offer}", stepId);
+    }
+
+    /// <summary>The customer's answer: satisfied closes the complaint, not satisfied opens the next round.</summary>
+    public void RecordVerdict(CustomerVerdict verdict, string? stepId = null)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        Require(nameof(RecordVerdict), ComplaintStatus.AwaitingCustomer);
+        if (verdict.Rating is < 1 or > 5)
+        {
+            throw new ComplaintStateException($"A rating is 1 to 5, not {verdict.Rating}.");
+        }
+
+        CustomerVerdict = verdict;
+        var rating = verdict.Rating is { } r ? $" Rating {r}/5." : string.Empty;
+        var comment = string.IsNullOrWhiteSpace(verdict.Comment) ? string.Empty : $" \"{verdict.Comment}\"";
+        if (verdict.Satisfied)
+        {
+            Add(verdict.At, TimelineEventKind.CustomerConfirmed, CustomerActor, $"The customer is satisfied.{rating}{comment}", stepId);
+            Close(Resolution?.Kind == AgentDecisionKind.Reject ? ComplaintOutcome.Unfounded : ComplaintOutcome.Resolved, verdict.At, stepId);
+            return;
+        }
+
+        Add(verdict.At, TimelineEventKind.CustomerDissatisfied, CustomerActor, $"The customer is not satisfied.{rating}{comment}", stepId);
+        Round++;
+        if (EscalationTier < MaxTier)
+        {
+            EscalationTier++;
+        }
+
+        Status = ComplaintStatus.Reopened;
+        Add(verdict.At, TimelineEventKind.Reopened, SystemActor, $"Reopened for round {Round} at tier {EscalationTier}.", stepId);
+    }
+
+    /// <summary>The customer did not answer within the confirmation window.</summary>
+    public void CloseUnconfirmed(DateTimeOffset at, string? stepId = null)
+    {
+        Require(nameof(CloseUnconfirmed), ComplaintStatus.AwaitingCustomer);
+        Close(Resolution?.Kind == AgentDecisionKind.Reject ? ComplaintOutcome.Unfounded : ComplaintOutcome.ResolvedUnconfirmed, at, stepId);
+    }
+
+    /// <summary>The customer never answered the question put to them.</summary>
+    public void Abandon(DateTimeOffset at, string? stepId = null)
+    {
+        Require(nameof(Abandon), ComplaintStatus.NeedsInfo);
+        Close(ComplaintOutcome.Abandoned, at, stepId);
+    }
+
+    /// <summary>Adds a line to the timeline without changing state (acknowledgement sent, reminder sent, …).</summary>
+    public void Note(TimelineEventKind kind, string actor, string summary, DateTimeOffset at, string? stepId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(summary);
+        Add(at, kind, actor, summary, stepId);
+    }
+
+    /// <summary>The complete state, for storage.</summary>
+    public ComplaintSnapshot ToSnapshot() => new()
+    {
+        Id = Id,
+        ExternalId = ExternalId,
+        Channel = Channel,
+        Customer = Customer,
+        Subject = Subject,
+        Description = Description,
+        OrderId = OrderId,
+        Metadata = Metadata,
+        SeverityHint = SeverityHint,
+        ReceivedAt = ReceivedAt,
+        Status = Status,
+        Outcome = Outcome,
+        Category = Category,
+        Severity = Severity,
+        ClassificationReason = ClassificationReason,
+        Team = Team,
+        AssignedAgent = AssignedAgent,
+        EscalationTier = EscalationTier,
+        Round = Round,
+        FirstResponseDue = FirstResponseDue,
+        ResolutionDue = ResolutionDue,
+        FirstRespondedAt = FirstRespondedAt,
+        ResolvedAt = ResolvedAt,
+        ClosedAt = ClosedAt,
+        Resolution = Resolution,
+        CustomerVerdict = CustomerVerdict,
+        DuplicateOf = DuplicateOf,
+        RepeatCount = RepeatCount,
+        RejectionReason = RejectionReason,
+        PendingQuestion = PendingQuestion,
+        StatusBeforeQuestion = StatusBeforeQuestion,
+        SlaBreached = SlaBreached,
+        Timeline = [.. _timeline],
+    };
+
+    /// <summary>Rebuilds a complaint from storage.</summary>
+    public static Complaint Restore(ComplaintSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var submission = new ComplaintSubmission(
+            snapshot.ExternalId,
+            snapshot.Channel,
+            snapshot.Customer,
+            snapshot.Subject,
+            snapshot.Description,
+            snapshot.OrderId,
+            snapshot.Metadata,
+            snapshot.SeverityHint);
+        var complaint = new Complaint(snapshot.Id, submission, snapshot.ReceivedAt)
+        {
+            Status = snapshot.Status,
+            Outcome = snapshot.Outcome,
+            Category = snapshot.Category,
+            Severity = snapshot.Severity,
+            ClassificationReason = snapshot.ClassificationReason,
+            Team = snapshot.Team,
+            AssignedAgent = snapshot.AssignedAgent,
+            EscalationTier = snapshot.EscalationTier,
+            Round = snapshot.Round,
+            FirstResponseDue = snapshot.FirstResponseDue,
+            ResolutionDue = snapshot.ResolutionDue,
+            FirstRespondedAt = snapshot.FirstRespondedAt,
+            ResolvedAt = snapshot.ResolvedAt,
+            ClosedAt = snapshot.ClosedAt,
+            Resolution = snapshot.Resolution,
+            CustomerVerdict = snapshot.CustomerVerdict,
+            DuplicateOf = snapshot.DuplicateOf,
+            RepeatCount = snapshot.RepeatCount,
+            RejectionReason = snapshot.RejectionReason,
+            PendingQuestion = snapshot.PendingQuestion,
+            StatusBeforeQuestion = snapshot.StatusBeforeQuestion,
+            SlaBreached = snapshot.SlaBreached,
+        };
+        complaint._timeline.AddRange(snapshot.Timeline.OrderBy(e => e.Sequence));
+        return complaint;
+    }
+
+    private void Close(ComplaintOutcome outcome, DateTimeOffset at, string? stepId)
+    {
+        Status = ComplaintStatus.Closed;
+        Outcome = outcome;
+        ClosedAt = at;
+        Add(at, TimelineEventKind.Closed, SystemActor, $"Closed: {outcome}.", stepId);
+    }
+
+    private void Require(string action, params ComplaintStatus[] allowed)
+    {
+        if (Array.IndexOf(allowed, Status) < 0)
+        {
+            throw new ComplaintStateException(
+                $"Complaint {Id} is {Status}; {action} needs it to be {string.Join(" or ", allowed)}.");
+        }
+    }
+
+    private void Add(DateTimeOffset at, TimelineEventKind kind, string actor, string summary, string? stepId) =>
+        _timeline.Add(new TimelineEntry(_timeline.Count + 1, at, kind, actor, summary, stepId));
+}

@@ -1,0 +1,20 @@
+namespace ComplaintFlow.Core.Complaints;
+
+/// <summary>Where complaints are kept (Azure Table Storage in every host).</summary>
+public interface IComplaintStore
+{
+    /// <summary>Stores a new complaint. False (and nothing written) when a complaint with that id already exists.</summary>
+    Task<bool> TryAddAsync(Complaint complaint, CancellationToken cancellationToken = default);
+
+    /// <summary>The complaint with its version for <see cref="SaveAsync"/>, or null when there is none.</summary>
+    Task<VersionedComplaint?> FindAsync(ComplaintId id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves a changed complaint if nobody else saved it since <paramref name="version"/> was read; throws
+    /// <see cref="ConcurrencyConflictException"/> otherwise. Returns the new version.
+    /// </summary>
+    Task<string> SaveAsync(Complaint complaint, string version, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of a month's complaints (month as <c>yyyyMM</c>), oldest first, optionally of one status.</summary>
+    Task<ComplaintPage> ListByMonthAsync(string month, ComplaintStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken = default);
+}
