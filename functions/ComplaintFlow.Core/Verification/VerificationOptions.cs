@@ -1,0 +1,46 @@
+namespace ComplaintFlow.Core.Verification;
+
+/// <summary>Limits for duplicate and abuse checks (configuration section "Verification").</summary>
+public sealed class VerificationOptions
+{
+    /// <summary>More complaints than this from one customer within <see cref="BurstWindow"/> is a burst: rejected as abuse.</summary>
+    public int BurstLimit { get; set; } = 5;
+
+    public TimeSpan BurstWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The same text from this many other customers within <see cref="SameTextWindow"/> is a campaign: rejected as abuse.</summary>
+    public int SameTextLimit { get; set; } = 3;
+
+    public TimeSpan SameTextWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How far back an open complaint of the same customer counts as the original of a repeat.</summary>
+    public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>A description with fewer letters (or CJK characters) than this has no real content: rejected.</summary>
+    public int MinimumMeaningfulCharacters { get; set; } = 4;
+
+    /// <summary>Categories whose complaints need an order id; without one the customer is asked for it.</summary>
+    public IList<Complaints.Category> CategoriesNeedingOrder { get; } =
+        [Complaints.Category.Delivery, Complaints.Category.Payment, Complaints.Category.ProductQuality];
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (BurstLimit < 1)
+        {
+            errors.Add("Verification:BurstLimit must be at least 1.");
+        }
+
+        if (SameTextLimit < 1)
+        {
+            errors.Add("Verification:SameTextLimit must be at least 1.");
+        }
+
+        if (BurstWindow <= TimeSpan.Zero || SameTextWindow <= TimeSpan.Zero || DuplicateWindow <= TimeSpan.Zero)
+        {
+            errors.Add("Verification:BurstWindow, SameTextWindow and DuplicateWindow must be positive.");
+        }
+
+        return errors;
+    }
+}

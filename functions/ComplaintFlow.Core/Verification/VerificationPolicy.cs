@@ -1,0 +1,80 @@
+using System.Globalization;
+using ComplaintFlow.Core.Complaints;
+using ComplaintFlow.Core.Workflow.Activities;
+
+namespace ComplaintFlow.Core.Verification;
+
+/// <summary>
+/// Decides whether a recorded complaint goes ahead: content, reasonableness, duplicates and abuse. Pure: the
+/// caller gathers the customer's and the text's recent complaints (and which of them are still open).
+/// </summary>
+public sealed class VerificationPolicy(VerificationOptions options)
+{
+    /// <param name="complaint">The complaint being verified.</param>
+    /// <param name="category">Its provisional category (from the classifier).</param>
+    /// <param name="sameCustomer">The customer's recent complaints, this one excluded, within the longest window.</param>
+    /// <param name="openOfSameCustomer">Which of <paramref name="sameCustomer"/> are still open.</param>
+    /// <param name="sameText">Recent complaints with the same text fingerprint, this one excluded.</param>
+    /// <param name="questionsAsked">How many times the customer was already asked for information.</param>
+    public VerificationResult Decide(
+        Complaint complaint,
+        Category category,
+        IReadOnlyList<ComplaintIndexEntry> sameCustomer,
+        IReadOnlySet<string> openOfSameCustomer,
+        IReadOnlyList<ComplaintIndexEntry> sameText,
+        int questionsAsked)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        ArgumentNullException.ThrowIfNull(sameCustomer);
+        ArgumentNullException.ThrowIfNull(openOfSameCustomer);
+        ArgumentNullException.ThrowIfNull(sameText);
+        var at = complaint.ReceivedAt;
+        var text = $"{complaint.Subject} {complaint.Description}";
+
+        if (TextFingerprint.MeaningfulCharacters(text) < options.MinimumMeaningfulCharacters)
+        {
+            return new VerificationResult(VerificationDecision.Reject, "No real description: the complaint does not say what happened.");
+        }
+
+        var burst = sameCustomer.Count(e => e.ReceivedAt > at - options.BurstWindow && e.ReceivedAt <= at);
+        if (burst >= options.BurstLimit)
+        {
+            return new VerificationResult(
+                VerificationDecision.Reject,
+                string.Create(CultureInfo.InvariantCulture, $"Too many complaints from one customer: {burst + 1} within {options.BurstWindow.TotalMinutes:0} minutes."));
+        }
+
+        var senders = sameText
+            .Where(e => e.CustomerId != complaint.Customer.Id && e.ReceivedAt > at - options.SameTextWindow && e.ReceivedAt <= at)
+            .Select(e => e.CustomerId)
+            .Distinct(StringComparer.Ordinal)
+            .Count();
+        if (senders >= options.SameTextLimit)
+        {
+            return new VerificationResult(
+                VerificationDecision.Reject,
+                string.Create(CultureInfo.InvariantCulture, $"The same text arrived from {senders + 1} customers within {options.SameTextWindow.TotalMinutes:0} minutes."));
+        }
+
+        var fingerprint = TextFingerprint.Of(complaint.Description);
+        var original = sameCustomer
+            .Where(e => e.ComplaintId != complaint.Id.Value && openOfSameCustomer.Contains(e.ComplaintId) && e.ReceivedAt > at - options.DuplicateWindow)
+            .Where(e => e.TextFingerprint == fingerprint || (complaint.OrderId is not null && e.OrderId == complaint.OrderId))
+            .OrderBy(e => e.ReceivedAt)
+            .FirstOrDefault();
+        if (original is not null)
+        {
+            return new VerificationResult(VerificationDecision.MergeIntoOriginal, "A repeat of an open complaint by the same customer.", OriginalComplaintId: original.ComplaintId);
+        }
+
+        if (questionsAsked == 0 && complaint.OrderId is null && options.CategoriesNeedingOrder.Contains(category))
+        {
+            var question = complaint.Customer.Locale == Locale.Zh
+                ? "请提供相关的订单号，以便我们尽快核实处理。"
+                : "Please give us the order number this is about, so we can look into it.";
+            return new VerificationResult(VerificationDecision.AskForInformation, "The order number is missing.", question);
+        }
+
+        return new VerificationResult(VerificationDecision.Accept);
+    }
+}
