@@ -250,6 +250,15 @@ public sealed class Complaint
         Add(at, TimelineEventKind.Escalated, SystemActor, $"Escalated to tier {EscalationTier} ({assignee}): {reason}", stepId);
     }
 
+    /// <summary>The SLA clock resumes after waiting on the customer: the deadlines move by the time spent waiting.</summary>
+    public void ResumeSla(DateTimeOffset firstResponseDue, DateTimeOffset resolutionDue, DateTimeOffset at, string? stepId = null)
+    {
+        Require(nameof(ResumeSla), ComplaintStatus.Assigned);
+        FirstResponseDue = firstResponseDue;
+        ResolutionDue = resolutionDue;
+        Add(at, TimelineEventKind.Note, SystemActor, $"SLA clock resumed; resolution now due {resolutionDue:u}.", stepId);
+    }
+
     /// <summary>Notes a missed deadline for the statistics.</summary>
     public void RecordBreach(string what, DateTimeOffset at, string? stepId = null)
     {

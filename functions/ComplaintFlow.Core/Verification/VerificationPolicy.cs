@@ -59,6 +59,7 @@ public sealed class VerificationPolicy(VerificationOptions options)
         var fingerprint = TextFingerprint.Of(complaint.Description);
         var original = sameCustomer
             .Where(e => e.ComplaintId != complaint.Id.Value && openOfSameCustomer.Contains(e.ComplaintId) && e.ReceivedAt > at - options.DuplicateWindow)
+            .Where(e => e.ReceivedAt < at || (e.ReceivedAt == at && string.CompareOrdinal(e.ComplaintId, complaint.Id.Value) < 0))
             .Where(e => e.TextFingerprint == fingerprint || (complaint.OrderId is not null && e.OrderId == complaint.OrderId))
             .OrderBy(e => e.ReceivedAt)
             .FirstOrDefault();
