@@ -8,6 +8,9 @@ public sealed class VerificationOptions
 
     public TimeSpan BurstWindow { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long a customer rejected for a burst is refused at intake (429), unless lifted sooner.</summary>
+    public TimeSpan RestrictionPeriod { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>The same text from this many other customers within <see cref="SameTextWindow"/> is a campaign: rejected as abuse.</summary>
     public int SameTextLimit { get; set; } = 3;
 

@@ -1,0 +1,83 @@
+using System.Text;
+using ComplaintFlow.Core.Intake;
+using Microsoft.Extensions.Logging;
+
+namespace ComplaintFlow.Infrastructure.Queues;
+
+/// <summary>
+/// Starts complaints from <c>complaints-inbound</c> messages: the same JSON as the webhook, as plain text or base64.
+/// The message id is the delivery key, so a message delivered again after it was processed starts nothing new.
+/// A message that cannot be processed is tried again until its last try, then moved to the poison queue with the reason.
+/// </summary>
+public sealed partial class QueueIntakeProcessor(ComplaintIntake intake, IntakeQueueOptions options, ILogger<QueueIntakeProcessor> logger)
+{
+    public async Task<QueueMessageOutcome> ProcessAsync(string messageId, string messageText, long dequeueCount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messageText);
+        string reason;
+        string? logReason = null; // the reason without field values, which may be personal data
+        try
+        {
+            var body = Decode(messageText);
+            var parsed = SubmissionParser.Parse(body);
+            if (parsed.IsValid)
+            {
+                var outcome = await intake.AcceptAsync(parsed.Submission!, new IntakeKey(IntakeKey.QueueScope, messageId), RequestFingerprint.Of(body), cancellationToken);
+                switch (outcome.Kind)
+                {
+                    case IntakeOutcomeKind.Accepted:
+                        LogStarted(logger, messageId, outcome.Receipt!.ComplaintId, outcome.IsRepeat);
+                        return new QueueMessageOutcome(Processed: true);
+                    case IntakeOutcomeKind.Restricted:
+                        reason = $"The customer is restricted until {outcome.Restriction!.Until:u}: {outcome.Restriction.Reason} (restriction {outcome.Restriction.Key}).";
+                        break;
+                    default:
+                        reason = "This message id was already used for a different message body.";
+                        break;
+                }
+            }
+            else
+            {
+                reason = "Invalid complaint: " + string.Join("; ", parsed.Errors.Select(e => string.IsNullOrEmpty(e.Field) ? e.Message : $"{e.Field}: {e.Message}"));
+                logReason = "Invalid complaint; fields: " + string.Join(", ", parsed.Errors.Select(e => string.IsNullOrEmpty(e.Field) ? "(body)" : e.Field));
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            reason = $"Processing failed: {ex.GetType().Name}: {ex.Message}";
+            logReason = $"Processing failed: {ex.GetType().Name}";
+        }
+
+        var last = dequeueCount >= options.MaxDequeueCount;
+        LogFailed(logger, messageId, dequeueCount, last, logReason ?? reason);
+        return new QueueMessageOutcome(Processed: false, reason, MoveToPoison: last);
+    }
+
+    /// <summary>The message's JSON bytes: base64 when it decodes to a JSON object, the text itself otherwise.</summary>
+    public static byte[] Decode(string messageText)
+    {
+        ArgumentNullException.ThrowIfNull(messageText);
+        var trimmed = messageText.Trim();
+        if (!trimmed.StartsWith('{') && trimmed.Length % 4 == 0)
+        {
+            var buffer = new byte[trimmed.Length];
+            if (Convert.TryFromBase64String(trimmed, buffer, out var written))
+            {
+                var decoded = buffer.AsSpan(0, written).TrimStart("\xEF\xBB\xBF"u8);
+                var first = decoded.TrimStart(" \t\r\n"u8);
+                if (first.Length > 0 && first[0] == (byte)'{')
+                {
+                    return decoded.ToArray();
+                }
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(messageText);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queue message {MessageId} started complaint {ComplaintId} (repeat: {IsRepeat})")]
+    private static partial void LogStarted(ILogger logger, string messageId, string complaintId, bool isRepeat);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue message {MessageId} not processed on try {DequeueCount} (last: {IsLast}): {Reason}")]
+    private static partial void LogFailed(ILogger logger, string messageId, long dequeueCount, bool isLast, string reason);
+}
