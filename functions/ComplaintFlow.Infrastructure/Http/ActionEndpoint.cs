@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using ComplaintFlow.Core.Complaints;
+using ComplaintFlow.Core.Notifications;
+using ComplaintFlow.Core.Orchestration;
+using ComplaintFlow.Core.Workflow;
+using ComplaintFlow.Infrastructure.Http.Pages;
+using ComplaintFlow.Infrastructure.Links;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ComplaintFlow.Infrastructure.Http;
+
+/// <summary>
+/// <c>GET/POST /api/actions/{token}</c>: the pages behind the links in emails. <c>GET</c> only shows (mail scanners
+/// open every link); the form's <c>POST</c> acts once: it is checked (token, CSRF cookie, the complaint still at the
+/// step the link was sent for), recorded in the single-use ledger, and only then raised as an event.
+/// </summary>
+public sealed partial class ActionEndpoint(
+    ActionTokenService tokens,
+    IActionLedger ledger,
+    IComplaintStore store,
+    IOrchestrationClient client,
+    TimeProvider time,
+    ILogger<ActionEndpoint> logger)
+{
+    public const int MaxTextLength = 4000;
+    private const string CsrfField = "csrf";
+    private const string CsrfCookie = "cf_csrf";
+
+    public async Task<IResult> GetAsync(HttpContext http, string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var (claims, complaint, problem) = await LoadAsync(token, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var text = ActionText.For(complaint!.Customer.Locale);
+        if (await ledger.FindAsync(claims!, cancellationToken) is { } used)
+        {
+            return AlreadyUsed(StatusCodes.Status200OK, complaint, used);
+        }
+
+        if (!IsCurrent(claims!, complaint))
+        {
+            return PageLayout.Message(StatusCodes.Status200OK, complaint.Customer.Locale, text.StaleTitle, Format(text.Stale, StatusName(complaint)), "warn");
+        }
+
+        var csrf = IssueCsrf(http, token);
+        var form = new ActionForm(http.Request.Query["choice"].ToString(), null, null, null, null);
+        return ActionPages.Form(StatusCodes.Status200OK, claims!, complaint, csrf, form, []);
+    }
+
+    public async Task<IResult> PostAsync(HttpContext http, string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var (claims, complaint, problem) = await LoadAsync(token, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var locale = complaint!.Customer.Locale;
+        var text = ActionText.For(locale);
+        if (!http.Request.HasFormContentType)
+        {
+            return PageLayout.Message(StatusCodes.Status415UnsupportedMediaType, locale, text.FormExpiredTitle, text.FormExpired, "error");
+        }
+
+        var posted = await http.Request.ReadFormAsync(cancellationToken);
+        if (!CsrfMatches(http, posted[CsrfField].ToString()))
+        {
+            return PageLayout.Message(StatusCodes.Status403Forbidden, locale, text.FormExpiredTitle, text.FormExpired, "error");
+        }
+
+        if (await ledger.FindAsync(claims!, cancellationToken) is { } used)
+        {
+            return AlreadyUsed(StatusCodes.Status409Conflict, complaint, used);
+        }
+
+        if (!IsCurrent(claims!, complaint))
+        {
+            return PageLayout.Message(StatusCodes.Status409Conflict, locale, text.StaleTitle, Format(text.Stale, StatusName(complaint)), "warn");
+        }
+
+        var form = new ActionForm(posted["choice"].ToString(), posted["text"].ToString(), posted["compensation"].ToString(), posted["rating"].ToString(), posted["comment"].ToString());
+        var (eventName, payload, summary, errors) = ActionForms.Read(claims!, form, text);
+        if (errors.Count > 0)
+        {
+            return ActionPages.Form(StatusCodes.Status400BadRequest, claims!, complaint, posted[CsrfField].ToString(), form, errors);
+        }
+
+        var now = time.GetUtcNow();
+        if (await ledger.TryRecordAsync(claims!, summary!, now, cancellationToken) is { } raced)
+        {
+            return AlreadyUsed(StatusCodes.Status409Conflict, complaint, raced);
+        }
+
+        await client.RaiseEventAsync(claims!.ComplaintId, eventName!, payload, cancellationToken);
+        LogRecorded(logger, claims.ComplaintId, claims.Purpose);
+        var done = claims.Purpose switch
+        {
+            ActionPurpose.AgentDecision => text.RecordedDecision,
+            ActionPurpose.CustomerConfirmation => text.RecordedConfirmation,
+            _ => text.RecordedInformation,
+        };
+        return PageLayout.Page(StatusCodes.Status200OK, locale, text.Recorded, $"<section class=\"card notice\" role=\"status\"><p>{Html.Encode(done)}</p><blockquote>{Html.Encode(summary)}</blockquote></section>");
+    }
+
+    /// <summary>True when the complaint is still at the step the link was issued for.</summary>
+    public static bool IsCurrent(ActionClaims claims, Complaint complaint)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(complaint);
+        return claims.Purpose switch
+        {
+            ActionPurpose.AgentDecision => complaint.Status == ComplaintStatus.Assigned
+                && LinkGeneration.ForAssignment(complaint) == claims.Generation
+                && string.Equals(complaint.AssignedAgent, claims.Recipient, StringComparison.Ordinal),
+            ActionPurpose.CustomerConfirmation => complaint.Status == ComplaintStatus.AwaitingCustomer
+                && LinkGeneration.ForConfirmation(complaint.Round) == claims.Generation,
+            ActionPurpose.CustomerInformation => complaint.Status == ComplaintStatus.NeedsInfo
+                && LinkGeneration.ForAssignment(complaint) == claims.Generation,
+            _ => false,
+        };
+    }
+
+    private async Task<(ActionClaims? Claims, Complaint? Complaint, IResult? Problem)> LoadAsync(string token, CancellationToken cancellationToken)
+    {
+        var validation = tokens.Validate(token);
+        if (validation.Status is TokenStatus.Malformed or TokenStatus.Tampered)
+        {
+            var en = ActionText.English;
+            return (null, null, PageLayout.Message(StatusCodes.Status404NotFound, Locale.En, en.InvalidTitle, en.Invalid, "error"));
+        }
+
+        var claims = validation.Claims!;
+        var found = ComplaintId.TryParse(claims.ComplaintId, out var id) ? await store.FindAsync(id, cancellationToken) : null;
+        if (found is null)
+        {
+            var en = ActionText.English;
+            return (claims, null, PageLayout.Message(StatusCodes.Status404NotFound, Locale.En, en.NotFoundTitle, en.NotFound, "error"));
+        }
+
+        var complaint = found.Complaint;
+        if (validation.Status == TokenStatus.Expired)
+        {
+            var text = ActionText.For(complaint.Customer.Locale);
+            var when = EmailFormat.Date(claims.ExpiresAt, complaint.Customer.Locale, "UTC");
+            return (claims, complaint, PageLayout.Message(StatusCodes.Status410Gone, complaint.Customer.Locale, text.ExpiredTitle, Format(text.Expired, when), "warn"));
+        }
+
+        return (claims, complaint, null);
+    }
+
+    private static IResult AlreadyUsed(int status, Complaint complaint, LedgerEntry used)
+    {
+        var text = ActionText.For(complaint.Customer.Locale);
+        var when = EmailFormat.Date(used.RecordedAt, complaint.Customer.Locale, "UTC");
+        return PageLayout.Message(status, complaint.Customer.Locale, text.AlreadyUsedTitle, Format(text.AlreadyUsed, when, used.OutcomeSummary));
+    }
+
+    private static string StatusName(Complaint complaint) => complaint.Status.ToString();
+
+    private static string Format(string template, params object[] values) => string.Format(CultureInfo.InvariantCulture, template, values);
+
+    // Double-submit cookie bound to the token: stateless, so it works on any instance of any host.
+    private static string IssueCsrf(HttpContext http, string token)
+    {
+        var value = Base64Url(RandomNumberGenerator.GetBytes(18));
+        http.Response.Cookies.Append(CsrfCookie, value, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = http.Request.IsHttps,
+            Path = "/api/actions/" + token,
+            MaxAge = TimeSpan.FromHours(12),
+        });
+        return value;
+    }
+
+    private static bool CsrfMatches(HttpContext http, string posted)
+    {
+        var cookie = http.Request.Cookies[CsrfCookie];
+        return !string.IsNullOrEmpty(cookie) && !string.IsNullOrEmpty(posted)
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(cookie), Encoding.ASCII.GetBytes(posted));
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Action recorded for complaint {ComplaintId}: {Purpose}")]
+    private static partial void LogRecorded(ILogger logger, string complaintId, ActionPurpose purpose);
+}

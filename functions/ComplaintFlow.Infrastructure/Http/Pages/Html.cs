@@ -1,0 +1,12 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+namespace ComplaintFlow.Infrastructure.Http.Pages;
+
+/// <summary>HTML encoding that keeps Chinese readable in the page source and escapes everything that matters.</summary>
+public static class Html
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static string Encode(string? text) => text is null ? string.Empty : Encoder.Encode(text);
+}
