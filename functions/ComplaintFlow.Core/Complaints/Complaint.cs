@@ -246,7 +246,6 @@ public sealed class Complaint
 
         EscalationTier++;
         AssignedAgent = assignee;
-        SlaBreached |= reason.Contains("breach", StringComparison.OrdinalIgnoreCase);
         Add(at, TimelineEventKind.Escalated, SystemActor, $"Escalated to tier {EscalationTier} ({assignee}): {reason}", stepId);
     }
 

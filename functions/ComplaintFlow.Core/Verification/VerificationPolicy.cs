@@ -41,7 +41,8 @@ public sealed class VerificationPolicy(VerificationOptions options)
         {
             return new VerificationResult(
                 VerificationDecision.Reject,
-                string.Create(CultureInfo.InvariantCulture, $"Too many complaints from one customer: {burst + 1} within {options.BurstWindow.TotalMinutes:0} minutes."));
+                string.Create(CultureInfo.InvariantCulture, $"Too many complaints from one customer: {burst + 1} within {options.BurstWindow.TotalMinutes:0} minutes."),
+                RestrictCustomer: true);
         }
 
         var senders = sameText
