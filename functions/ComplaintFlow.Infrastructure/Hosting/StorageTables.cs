@@ -1,0 +1,19 @@
+using ComplaintFlow.Infrastructure.Storage;
+
+namespace ComplaintFlow.Infrastructure.Hosting;
+
+/// <summary>The names of every table the product uses, all with the configured prefix (so tests and environments can share an account).</summary>
+public sealed record StorageTables(TableNames Core)
+{
+    public string Outbox => Core.Prefix + "outbox";
+
+    public string Actions => Core.Prefix + "actions";
+
+    public string Index => Core.Prefix + "index";
+
+    public string Restrictions => Core.Prefix + "restrictions";
+
+    public string DurablePrefix => Core.Prefix + "durable";
+
+    public IReadOnlyList<string> All => [.. Core.All, Outbox, Actions, Index, Restrictions];
+}
