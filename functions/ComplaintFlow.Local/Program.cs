@@ -1,4 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
-await app.RunAsync();
+using ComplaintFlow.Local.Hosting;
+
+await using var host = await LocalHost.BuildAsync(args);
+await host.RunAsync();

@@ -1,0 +1,169 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using ComplaintFlow.Core.Assignment;
+using ComplaintFlow.Core.Classification;
+using ComplaintFlow.Core.Complaints;
+using ComplaintFlow.Core.Intake;
+using ComplaintFlow.Core.Links;
+using ComplaintFlow.Core.Notifications;
+using ComplaintFlow.Core.Sla;
+using ComplaintFlow.Core.Verification;
+using ComplaintFlow.Core.Workflow.Activities;
+using ComplaintFlow.Infrastructure.Email;
+using ComplaintFlow.Infrastructure.Http;
+using ComplaintFlow.Infrastructure.Links;
+using ComplaintFlow.Infrastructure.Queues;
+using ComplaintFlow.Infrastructure.Storage;
+using ComplaintFlow.Infrastructure.Verification;
+using ComplaintFlow.Infrastructure.Webhooks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintFlow.Infrastructure.Hosting;
+
+/// <summary>
+/// Registers everything both hosts share: validated options, storage, email, links, webhook verification, the
+/// policies, the activities and the HTTP endpoints. The host adds an <c>IOrchestrationClient</c> (local durable
+/// runtime, or Durable Functions) and, for the Smtp/Outbox transports, nothing else.
+/// </summary>
+public static class ComplaintFlowServiceCollectionExtensions
+{
+    public static IServiceCollection AddComplaintFlow(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section, o => o.Validate());
+        services.AddValidatedOptions<WebhookOptions>(configuration, WebhookOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<LinksOptions>(configuration, LinksOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<EmailOptions>(configuration, EmailOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<SlaOptions>(configuration, SlaOptions.SectionName, o => o.Validate(), ClearListsThatConfigurationReplaces(configuration.GetSection(SlaOptions.SectionName)));
+        services.AddValidatedOptions<WorkingHoursOptions>(configuration, WorkingHoursOptions.SectionName, o => o.Validate(), ClearListsThatConfigurationReplaces(configuration.GetSection(WorkingHoursOptions.SectionName)));
+        services.AddValidatedOptions<RoutingOptions>(configuration, RoutingOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<VerificationOptions>(configuration, "Verification", o => o.Validate());
+        services.AddValidatedOptions<IntakeQueueOptions>(configuration, IntakeQueueOptions.SectionName, o => o.Validate());
+        services.AddOptions<ClassificationOptions>().Configure(o => configuration.GetSection(ClassificationOptions.SectionName).Bind(o));
+        services.AddOptions<List<AgentOptions>>().Configure(roster => configuration.GetSection("Agents").Bind(roster));
+        services.AddSingleton<IValidateOptions<WebhookOptions>, DevelopmentSecretsValidator>();
+        services.AddSingleton<IValidateOptions<LinksOptions>, DevelopmentSecretsValidator>();
+
+        // Storage
+        services.AddSingleton(sp => new StorageClientFactory(Value<StorageOptions>(sp)));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageClientFactory>().CreateTableServiceClient());
+        services.AddSingleton(sp => sp.GetRequiredService<StorageClientFactory>().CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
+        services.AddSingleton(sp => new StorageTables(sp.GetRequiredService<StorageClientFactory>().TableNames));
+        services.AddSingleton<IComplaintStore>(sp => new TableComplaintStore(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Core));
+        services.AddSingleton<IIdempotencyStore>(sp => new TableIdempotencyStore(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Core));
+        services.AddSingleton<IAgentDirectory>(sp => new TableAgentDirectory(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Core));
+        services.AddSingleton<IComplaintIndex>(sp => new TableComplaintIndex(sp.GetRequiredService<TableServiceClient>().GetTableClient(Tables(sp).Index)));
+        services.AddSingleton<IRestrictionStore>(sp => new TableRestrictionStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(Tables(sp).Restrictions)));
+        services.AddSingleton<IActionLedger>(sp => new TableActionLedger(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Actions));
+        services.AddSingleton<StorageInitializer>();
+
+        // Email
+        services.AddSingleton(sp => new TableOutbox(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Outbox, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TableOutbox>>()));
+        services.AddSingleton<IOutboxReader>(sp => sp.GetRequiredService<TableOutbox>());
+        services.AddSingleton<SmtpEmailSender>();
+        services.TryAddSingleton<IEmailSender>(sp => Value<EmailOptions>(sp).Transport switch
+        {
+            EmailTransport.Outbox => sp.GetRequiredService<TableOutbox>(),
+            EmailTransport.Smtp => sp.GetRequiredService<SmtpEmailSender>(),
+            _ => throw new InvalidOperationException("Email:Transport 'Acs' is served by the Azure Functions app; use 'Outbox' or 'Smtp' in the local host."),
+        });
+
+        // Links and webhooks
+        services.AddSingleton(sp => new ActionTokenService(Value<LinksOptions>(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IActionLinks, ActionLinks>();
+        services.AddSingleton(sp => new WebhookVerifier(Value<WebhookOptions>(sp), sp.GetRequiredService<TimeProvider>()));
+
+        // Policies
+        services.AddSingleton(sp => new Classifier(sp.GetRequiredService<IOptions<ClassificationOptions>>().Value));
+        services.AddSingleton(sp => new BusinessCalendar(Value<WorkingHoursOptions>(sp)));
+        services.AddSingleton(sp => new SlaPolicy(Value<SlaOptions>(sp), sp.GetRequiredService<BusinessCalendar>()));
+        services.AddSingleton(sp => new RoutingPolicy(Value<RoutingOptions>(sp)));
+        services.AddSingleton(sp => new VerificationPolicy(Value<VerificationOptions>(sp)));
+        services.AddSingleton(Value<SlaOptions>);
+        services.AddSingleton(Value<WorkingHoursOptions>);
+        services.AddSingleton(Value<VerificationOptions>);
+        services.AddSingleton(Value<IntakeQueueOptions>);
+
+        // Workflow steps
+        services.AddSingleton<ComplaintUpdater>();
+        services.AddSingleton<ComplaintMailer>();
+        services.AddSingleton<VerifyComplaint>();
+        services.AddSingleton<RejectComplaint>();
+        services.AddSingleton<MergeComplaint>();
+        services.AddSingleton<ClassifyComplaint>();
+        services.AddSingleton<AssignAgent>();
+        services.AddSingleton<AcknowledgeCustomer>();
+        services.AddSingleton<NotifyAgent>();
+        services.AddSingleton<SendReminder>();
+        services.AddSingleton<EscalateComplaint>();
+        services.AddSingleton<RequestInformation>();
+        services.AddSingleton<RecordInformation>();
+        services.AddSingleton<ProposeOutcome>();
+        services.AddSingleton<RecordVerdict>();
+        services.AddSingleton<SendConfirmationReminder>();
+        services.AddSingleton<CloseComplaint>();
+        services.AddSingleton<AlertManager>();
+
+        // Intake and HTTP
+        services.AddSingleton<ComplaintIntake>();
+        services.AddSingleton<QueueIntakeProcessor>();
+        services.AddSingleton<IntakeEndpoint>();
+        services.AddSingleton<ActionEndpoint>();
+        services.AddSingleton<ComplaintsEndpoint>();
+        services.AddSingleton<RestrictionsEndpoint>();
+        return services;
+    }
+
+    private static StorageTables Tables(IServiceProvider services) => services.GetRequiredService<StorageTables>();
+
+    private static T Value<T>(IServiceProvider services)
+        where T : class => services.GetRequiredService<IOptions<T>>().Value;
+
+    private static void AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration, string section, Func<T, IEnumerable<string>> validate, Action<T>? beforeBind = null)
+        where T : class
+    {
+        services.AddOptions<T>()
+            .Configure(options =>
+            {
+                beforeBind?.Invoke(options);
+                configuration.GetSection(section).Bind(options);
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>>(new OptionsValidator<T>(validate));
+    }
+
+    // Binding adds configured list items to the defaults; a configured list should replace them instead.
+    private static Action<object> ClearListsThatConfigurationReplaces(IConfigurationSection section) => options =>
+    {
+        switch (options)
+        {
+            case SlaOptions sla when section.GetSection(nameof(SlaOptions.ReminderFractions)).Exists():
+                sla.ReminderFractions.Clear();
+                break;
+            case WorkingHoursOptions hours when section.GetSection(nameof(WorkingHoursOptions.Days)).Exists():
+                hours.Days.Clear();
+                break;
+        }
+    };
+
+    /// <summary>Outside Development, the published development webhook secret and link key must not be used.</summary>
+    private sealed class DevelopmentSecretsValidator(IHostEnvironment environment) : IValidateOptions<WebhookOptions>, IValidateOptions<LinksOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, WebhookOptions options) =>
+            !environment.IsDevelopment() && options.Secrets.Any(WebhookOptions.IsDevelopmentSecret)
+                ? ValidateOptionsResult.Fail("Webhook:Secrets contains the development secret from the README; outside Development configure your own whsec_ secret.")
+                : ValidateOptionsResult.Success;
+
+        public ValidateOptionsResult Validate(string? name, LinksOptions options) =>
+            !environment.IsDevelopment() && options.Keys.Any(LinksOptions.IsDevelopmentKey)
+                ? ValidateOptionsResult.Fail("Links:Keys contains the development key from the README; outside Development configure your own signing key.")
+                : ValidateOptionsResult.Success;
+    }
+}

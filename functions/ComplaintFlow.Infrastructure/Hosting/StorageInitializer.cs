@@ -1,0 +1,32 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using ComplaintFlow.Core.Assignment;
+using ComplaintFlow.Infrastructure.Queues;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintFlow.Infrastructure.Hosting;
+
+/// <summary>Creates the tables and queues the product uses and seeds the agent roster from configuration; safe to run at every start.</summary>
+public sealed class StorageInitializer(
+    TableServiceClient tables,
+    QueueServiceClient queues,
+    StorageTables names,
+    IntakeQueueOptions queueOptions,
+    IAgentDirectory directory,
+    IOptions<List<AgentOptions>> roster)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in names.All)
+        {
+            await tables.CreateTableIfNotExistsAsync(table, cancellationToken);
+        }
+
+        await queues.GetQueueClient(queueOptions.QueueName).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await queues.GetQueueClient(queueOptions.PoisonQueueName).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        if (roster.Value.Count > 0)
+        {
+            await directory.SeedAsync(roster.Value, cancellationToken);
+        }
+    }
+}

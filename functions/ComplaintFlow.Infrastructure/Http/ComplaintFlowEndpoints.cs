@@ -1,0 +1,28 @@
+using ComplaintFlow.Infrastructure.Links;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ComplaintFlow.Infrastructure.Http;
+
+/// <summary>The HTTP contract of DESIGN.md §5, mapped once for any ASP.NET Core host.</summary>
+public static class ComplaintFlowEndpoints
+{
+    /// <summary>Routes that need the API key (the host decides how it is checked).</summary>
+    public static RouteGroupBuilder MapComplaintFlowApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/api/complaints", (HttpRequest request, IntakeEndpoint endpoint, CancellationToken ct) => endpoint.HandleAsync(request, ct));
+        app.MapGet("/" + ActionTokenService.RoutePrefix + "{token}", (HttpContext http, string token, ActionEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(http, token, ct));
+        app.MapPost("/" + ActionTokenService.RoutePrefix + "{token}", (HttpContext http, string token, ActionEndpoint endpoint, CancellationToken ct) => endpoint.PostAsync(http, token, ct))
+            .DisableAntiforgery();
+        app.MapGet("/api/health", () => TypedResults.Ok(new { status = "ok" }));
+
+        var keyed = app.MapGroup(string.Empty);
+        keyed.MapGet("/api/complaints/{id}", (string id, ComplaintsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(id, ct));
+        keyed.MapGet("/api/complaints", (string? month, string? status, string? pageSize, string? continuationToken, ComplaintsEndpoint endpoint, CancellationToken ct) =>
+            endpoint.ListAsync(month, status, pageSize, continuationToken, ct));
+        keyed.MapPost("/api/restrictions/{key}/lift", (string key, RestrictionsEndpoint endpoint, CancellationToken ct) => endpoint.LiftAsync(key, ct));
+        return keyed;
+    }
+}

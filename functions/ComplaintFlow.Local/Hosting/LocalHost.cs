@@ -1,0 +1,93 @@
+using ComplaintFlow.Core.Orchestration;
+using ComplaintFlow.Infrastructure.Hosting;
+using ComplaintFlow.Infrastructure.Http;
+using ComplaintFlow.Infrastructure.Links;
+using ComplaintFlow.Infrastructure.Storage;
+using ComplaintFlow.Local.DevServices;
+using ComplaintFlow.Local.Durable;
+using ComplaintFlow.Local.Pages;
+using ComplaintFlow.Local.Queues;
+using ComplaintFlow.Local.Security;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintFlow.Local.Hosting;
+
+/// <summary>
+/// The local host: the shared HTTP contract, the local durable runtime, the intake queue poller and the outbox
+/// pages over Table Storage — a real Azurite started here unless <c>Storage:ConnectionString</c> (or an account) is set.
+/// </summary>
+public static class LocalHost
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <param name="args">Command-line arguments (<c>--urls</c> and any <c>--Section:Key=value</c> work as in any ASP.NET Core app).</param>
+    /// <param name="configureServices">Lets tests replace services, e.g. the <see cref="TimeProvider"/>.</param>
+    public static async Task<LocalHostApp> BuildAsync(string[] args, Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var azurite = await StartAzuriteIfNeededAsync(builder, cancellationToken);
+        try
+        {
+            var url = (builder.Configuration["urls"] ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries)[0];
+            builder.WebHost.UseUrls(url);
+            if (string.IsNullOrWhiteSpace(builder.Configuration[$"{LinksOptions.SectionName}:BaseUrl"]))
+            {
+                builder.Configuration[$"{LinksOptions.SectionName}:BaseUrl"] = url.Replace("://*", "://localhost", StringComparison.Ordinal)
+                    .Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal);
+            }
+
+            builder.Services.AddComplaintFlow(builder.Configuration);
+            builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
+            builder.Services.AddSingleton<IValidateOptions<ApiOptions>>(new OptionsValidator<ApiOptions>(o => o.Validate()));
+            builder.Services.AddSingleton<ApiKeyFilter>();
+            builder.Services.AddSingleton<IDurableStore>(sp => new TableDurableStore(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), sp.GetRequiredService<StorageTables>().DurablePrefix));
+            builder.Services.AddSingleton(sp => new DurableRuntime(
+                LocalWorkflow.CreateRegistry(sp),
+                sp.GetRequiredService<IDurableStore>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>()));
+            builder.Services.AddSingleton<IOrchestrationClient>(sp => sp.GetRequiredService<DurableRuntime>());
+            builder.Services.AddHostedService<StorageStartup>();
+            builder.Services.AddHostedService(sp => new DurableRuntimeHostedService(sp.GetRequiredService<DurableRuntime>()));
+            builder.Services.AddHostedService<QueueIntakeWorker>();
+            configureServices?.Invoke(builder.Services);
+
+            var app = builder.Build();
+            app.MapComplaintFlowApi().AddEndpointFilter<ApiKeyFilter>();
+            app.MapLocalPages();
+            return new LocalHostApp(app, azurite);
+        }
+        catch
+        {
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task<AzuriteProcess?> StartAzuriteIfNeededAsync(WebApplicationBuilder builder, CancellationToken cancellationToken)
+    {
+        var storage = builder.Configuration.GetSection(StorageOptions.Section);
+        if (!string.IsNullOrWhiteSpace(storage["ConnectionString"]) || !string.IsNullOrWhiteSpace(storage["AccountName"]) || !string.IsNullOrWhiteSpace(storage["TableServiceUri"]))
+        {
+            return null;
+        }
+
+        // Data lives in the repository's .azurite folder, so complaints survive a restart of the host.
+        var location = builder.Configuration["Azurite:Location"] ?? Path.Combine(NodeTools.FindRepositoryRoot(), ".azurite");
+        var azurite = await AzuriteProcess.StartAsync(location, cancellationToken);
+        builder.Configuration[$"{StorageOptions.Section}:ConnectionString"] = azurite.ConnectionString;
+        return azurite;
+    }
+
+    /// <summary>Creates tables and queues and seeds the roster before the runtime and the queue poller start.</summary>
+    private sealed class StorageStartup(StorageInitializer initializer) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => initializer.InitializeAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+using ComplaintFlow.Core.Complaints;
+using ComplaintFlow.Infrastructure.Email;
+using ComplaintFlow.Infrastructure.Http;
+using ComplaintFlow.Infrastructure.Http.Pages;
+
+namespace ComplaintFlow.Local.Pages;
+
+/// <summary>
+/// Pages only the local host serves: the outbox (every email "sent", openable, links clickable, so one person can play
+/// customer, agent and manager in one browser) and a status page per complaint with its timeline.
+/// </summary>
+public static class LocalPages
+{
+    public static IEndpointRouteBuilder MapLocalPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", () => Results.Redirect("/outbox"));
+        app.MapGet("/outbox", OutboxAsync);
+        app.MapGet("/outbox/{messageId}", MessageAsync);
+        app.MapGet("/status/{id}", StatusAsync);
+        return app;
+    }
+
+    private static async Task<IResult> OutboxAsync(string? to, string? complaint, IOutboxReader outbox, CancellationToken ct)
+    {
+        var entries = await outbox.ListAsync(200, string.IsNullOrWhiteSpace(to) ? null : to, string.IsNullOrWhiteSpace(complaint) ? null : complaint, ct);
+        var html = new StringBuilder("<section class=\"card\"><p class=\"hint\">Emails the local host would have sent, newest first. Open one and click its links to act as the customer or the agent.</p>");
+        if (entries.Count == 0)
+        {
+            html.Append("<p>No emails yet. File a complaint (see the README) and refresh.</p>");
+        }
+        else
+        {
+            html.Append("<table><thead><tr><th scope=\"col\">Sent</th><th scope=\"col\">To</th><th scope=\"col\">Subject</th><th scope=\"col\">Complaint</th></tr></thead><tbody>");
+            foreach (var entry in entries)
+            {
+                var m = entry.Message;
+                html.Append("<tr><td>").Append(Html.Encode(entry.StoredAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)))
+                    .Append("</td><td>").Append(Html.Encode(m.To))
+                    .Append("</td><td><a href=\"/outbox/").Append(Uri.EscapeDataString(m.MessageId)).Append("\">").Append(Html.Encode(m.Subject)).Append("</a>")
+                    .Append("</td><td>").Append(m.ComplaintId is null ? string.Empty : $"<a href=\"/status/{Uri.EscapeDataString(m.ComplaintId)}\">{Html.Encode(m.ComplaintId)}</a>")
+                    .Append("</td></tr>");
+            }
+
+            html.Append("</tbody></table>");
+        }
+
+        html.Append("</section>");
+        return PageLayout.Page(StatusCodes.Status200OK, Locale.En, "Outbox", html.ToString());
+    }
+
+    private static async Task<IResult> MessageAsync(string messageId, IOutboxReader outbox, CancellationToken ct)
+    {
+        var entry = await outbox.GetAsync(messageId, ct);
+        if (entry is null)
+        {
+            return PageLayout.Message(StatusCodes.Status404NotFound, Locale.En, "Email not found", $"There is no email '{messageId}' in the outbox.", "error");
+        }
+
+        var m = entry.Message;
+        // The email's own HTML, as a mail client would show it, inside a sandboxed frame: its links open in the top window.
+        var frame = "<base target=\"_top\">" + m.HtmlBody;
+        var html = new StringBuilder("<section class=\"card\"><dl>")
+            .Append("<dt>To</dt><dd>").Append(Html.Encode(m.ToName is null ? m.To : $"{m.ToName} <{m.To}>")).Append("</dd>")
+            .Append("<dt>Subject</dt><dd>").Append(Html.Encode(m.Subject)).Append("</dd>")
+            .Append("<dt>Kind</dt><dd>").Append(Html.Encode(m.Kind.ToString())).Append("</dd></dl>")
+            .Append("<p><a href=\"/outbox\">← Outbox</a></p></section>")
+            .Append("<iframe title=\"Email\" sandbox=\"allow-top-navigation-by-user-activation allow-popups\" style=\"width:100%;min-height:32rem;border:1px solid #d0d7de;border-radius:8px;background:#fff\" srcdoc=\"")
+            .Append(Html.Encode(frame)).Append("\"></iframe>")
+            .Append("<details class=\"card\"><summary>Plain text</summary><pre style=\"white-space:pre-wrap\">").Append(Html.Encode(m.TextBody)).Append("</pre></details>");
+        return PageLayout.Page(StatusCodes.Status200OK, Locale.En, m.Subject, html.ToString());
+    }
+
+    private static async Task<IResult> StatusAsync(string id, IComplaintStore store, CancellationToken ct)
+    {
+        if (!ComplaintId.TryParse(id, out var complaintId) || await store.FindAsync(complaintId, ct) is not { } found)
+        {
+            return PageLayout.Message(StatusCodes.Status404NotFound, Locale.En, "Complaint not found", $"There is no complaint '{id}'.", "error");
+        }
+
+        var view = ComplaintView.From(found.Complaint);
+        var html = new StringBuilder("<section class=\"card\"><dl>");
+        void Row(string label, object? value)
+        {
+            if (value is not null)
+            {
+                html.Append("<dt>").Append(Html.Encode(label)).Append("</dt><dd>").Append(Html.Encode(Convert.ToString(value, CultureInfo.InvariantCulture))).Append("</dd>");
+            }
+        }
+
+        Row("Status", view.Status);
+        Row("Outcome", view.Outcome == ComplaintOutcome.None ? null : view.Outcome);
+        Row("Category", view.Category);
+        Row("Severity", view.Severity);
+        Row("Team", view.Team);
+        Row("Assignee", view.Assignee);
+        Row("Tier", view.EscalationTier);
+        Row("Round", view.Round);
+        Row("First response due", view.FirstResponseDue?.ToString("u", CultureInfo.InvariantCulture));
+        Row("Resolution due", view.ResolutionDue?.ToString("u", CultureInfo.InvariantCulture));
+        Row("Subject", view.Subject);
+        html.Append("</dl><blockquote>").Append(Html.Encode(view.Description)).Append("</blockquote></section>");
+        html.Append("<section class=\"card\"><h2>Timeline</h2><table><thead><tr><th scope=\"col\">When (UTC)</th><th scope=\"col\">Who</th><th scope=\"col\">What</th></tr></thead><tbody>");
+        foreach (var entry in view.Timeline)
+        {
+            html.Append("<tr><td>").Append(entry.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("</td><td>").Append(Html.Encode(entry.Actor))
+                .Append("</td><td>").Append(Html.Encode(entry.Summary)).Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table></section><p><a href=\"/outbox?complaint=").Append(Uri.EscapeDataString(view.ComplaintId)).Append("\">Emails of this complaint</a></p>");
+        return PageLayout.Page(StatusCodes.Status200OK, Locale.En, $"Complaint {view.ComplaintId}", html.ToString());
+    }
+}
