@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Sockets;
+using ComplaintFlow.Infrastructure.Email;
+using ComplaintFlow.Infrastructure.Links;
+using ComplaintFlow.Infrastructure.Webhooks;
+using ComplaintFlow.Local.Hosting;
+using ComplaintFlow.Local.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintFlow.Tests.Fixtures;
+
+/// <summary>
+/// The real local host (Kestrel on a free loopback port, the local durable runtime, the queue poller) over the shared
+/// Azurite, with its own table prefix so tests do not see each other's data. Dispose stops it.
+/// </summary>
+public sealed class RunningHost : IAsyncDisposable
+{
+    public const string ApiKey = ApiOptions.DevelopmentKey;
+
+    private RunningHost(LocalHostApp app, Uri baseAddress, string tablePrefix)
+    {
+        App = app;
+        BaseAddress = baseAddress;
+        TablePrefix = tablePrefix;
+    }
+
+    public LocalHostApp App { get; }
+
+    public Uri BaseAddress { get; }
+
+    public string TablePrefix { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public IOutboxReader Outbox => Services.GetRequiredService<IOutboxReader>();
+
+    public WebhookSigner Signer { get; } = new(WebhookOptions.DevelopmentSecret);
+
+    public static async Task<RunningHost> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? configureServices = null, params string[] settings)
+    {
+        ArgumentNullException.ThrowIfNull(azurite);
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var prefix = AzuriteFixture.UniqueName("t");
+        string[] args =
+        [
+            "--environment", "Development",
+            "--urls", baseAddress.AbsoluteUri.TrimEnd('/'),
+            $"--Storage:ConnectionString={azurite.ConnectionString}",
+            $"--Storage:TablePrefix={prefix}",
+            $"--IntakeQueue:QueueName=in{prefix.ToLowerInvariant()}",
+            $"--IntakeQueue:PoisonQueueName=in{prefix.ToLowerInvariant()}-poison",
+            "--IntakeQueue:VisibilityTimeout=00:00:01",
+            "--IntakeQueue:PollInterval=00:00:00.200",
+            "--Logging:LogLevel:Default=Warning",
+            .. settings,
+        ];
+        var app = await LocalHost.BuildAsync(args, configureServices, TestContext.Current.CancellationToken);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new RunningHost(app, baseAddress, prefix);
+    }
+
+    /// <summary>A client like a browser: keeps cookies, does not follow redirects by itself.</summary>
+    public HttpClient CreateClient()
+    {
+#pragma warning disable CA2000 // the client owns and disposes the handler
+        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+#pragma warning restore CA2000
+        return new HttpClient(handler, disposeHandler: true) { BaseAddress = BaseAddress };
+    }
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
