@@ -19,14 +19,18 @@ public sealed partial class HostDriver(RunningHost host, HttpClient client)
 
     public HttpClient Client => client;
 
-    public static string ComplaintJson(string externalId, string description = "订单 123 配送超时两个小时，骑手还辱骂我。", string orderId = "123", string email = "lilei@example.com") =>
+    /// <summary>
+    /// A complaint body from customer <c>u-{externalId}</c>. The default description carries the external id, so complaints of
+    /// different tests never look like one text sent by many customers (which verification rejects as a campaign).
+    /// </summary>
+    public static string ComplaintJson(string externalId, string? description = null, string orderId = "123", string email = "lilei@example.com") =>
         JsonSerializer.Serialize(new
         {
             externalId,
             channel = "app-feedback",
             customer = new { id = "u-" + externalId, name = "李雷", email, phone = "+8613800000000" },
             subject = "骑手态度恶劣",
-            description,
+            description = description ?? $"订单 123 配送超时两个小时，骑手还辱骂我。参考 {externalId}",
             orderId,
             locale = "zh-CN",
         });

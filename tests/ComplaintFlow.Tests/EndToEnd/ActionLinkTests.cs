@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ComplaintFlow.Core.Notifications;
+using ComplaintFlow.Infrastructure.Links;
+using ComplaintFlow.Tests.Fixtures;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ComplaintFlow.Tests.EndToEnd;
+
+/// <summary>Links as people (and mail scanners, and attackers) use them: only a fresh, untouched, current link acts, once.</summary>
+public sealed class ActionLinkTests(HostFixture fixture) : IClassFixture<HostFixture>, IDisposable
+{
+    private readonly ClientList _clients = new();
+
+    private RunningHost Host => fixture.Host;
+
+    public void Dispose() => _clients.Dispose();
+
+    [Fact]
+    public async Task Opening_a_link_changes_nothing_and_only_the_form_post_acts()
+    {
+        var (driver, client, id, link) = await AssignedComplaintAsync("fb-link-get");
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var scan = await client.GetAsync(link, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, scan.StatusCode);
+        }
+
+        var record = await driver.GetComplaintAsync(id);
+        Assert.Equal("Assigned", record.GetProperty("status").GetString());
+        Assert.DoesNotContain(record.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("kind").GetString() == "OutcomeProposed");
+    }
+
+    [Fact]
+    public async Task Forged_and_tampered_links_show_a_not_valid_page()
+    {
+        var (_, client, _, link) = await AssignedComplaintAsync("fb-link-forged");
+        var token = link.Segments[^1];
+        var flipped = token[..10] + (token[10] == 'A' ? 'B' : 'A') + token[11..];
+
+        foreach (var bad in new[] { "not-a-token", flipped })
+        {
+            using var get = await client.GetAsync($"/api/actions/{bad}", TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+            Assert.Contains("This link is not valid", await get.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Expired_link_shows_it_expired_and_acts_on_nothing()
+    {
+        var (driver, client, id, _) = await AssignedComplaintAsync("fb-link-expired");
+        var record = await driver.GetComplaintAsync(id);
+        var past = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-8));
+        var options = new LinksOptions { BaseUrl = Host.BaseAddress.AbsoluteUri.TrimEnd('/') };
+        options.Keys.Add(LinksOptions.DevelopmentKey);
+        var oldLink = new ActionTokenService(options, past).Issue(id, ActionPurpose.AgentDecision, record.GetProperty("assignee").GetString()!, 11);
+
+        var (get, post) = await driver.SubmitFormAsync(new Uri(Host.BaseAddress, $"/api/actions/{oldLink}"), new Dictionary<string, string> { ["choice"] = "resolve", ["text"] = "x" });
+
+        Assert.Equal(HttpStatusCode.Gone, get.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, post.StatusCode);
+        Assert.Equal("Assigned", (await driver.GetComplaintAsync(id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_link_for_another_recipient_or_an_earlier_step_changes_nothing()
+    {
+        var (driver, client, id, link) = await AssignedComplaintAsync("fb-link-stale");
+        var options = new LinksOptions { BaseUrl = Host.BaseAddress.AbsoluteUri.TrimEnd('/') };
+        options.Keys.Add(LinksOptions.DevelopmentKey);
+        var tokens = new ActionTokenService(options, TimeProvider.System);
+        var otherAgent = tokens.Issue(id, ActionPurpose.AgentDecision, "someone-else", 11);
+        var customerConfirming = tokens.Issue(id, ActionPurpose.CustomerConfirmation, ActionClaims.CustomerRecipient, 1);
+
+        foreach (var token in new[] { otherAgent, customerConfirming })
+        {
+            var (get, post) = await driver.SubmitFormAsync(new Uri(Host.BaseAddress, $"/api/actions/{token}"), new Dictionary<string, string> { ["choice"] = "resolve", ["text"] = "x" });
+            Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+            Assert.Contains("out of date", await get.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(HttpStatusCode.Conflict, post.StatusCode);
+        }
+
+        Assert.Equal("Assigned", (await driver.GetComplaintAsync(id)).GetProperty("status").GetString());
+        Assert.NotNull(link);
+    }
+
+    [Fact]
+    public async Task A_link_of_one_complaint_cannot_act_on_another()
+    {
+        var (driver, _, first, firstLink) = await AssignedComplaintAsync("fb-link-a");
+        var (_, _, second, _) = await AssignedComplaintAsync("fb-link-b");
+
+        var (_, post) = await driver.SubmitFormAsync(firstLink, new Dictionary<string, string> { ["choice"] = "resolve", ["text"] = "Refunded." });
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        await driver.WaitForStatusAsync(first, "AwaitingCustomer");
+        Assert.Equal("Assigned", (await driver.GetComplaintAsync(second)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Post_without_the_pages_csrf_cookie_is_refused()
+    {
+        var (driver, _, id, link) = await AssignedComplaintAsync("fb-link-csrf");
+        using var stranger = Host.CreateClient();
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["choice"] = "resolve", ["text"] = "x", ["csrf"] = "guess" });
+
+        using var post = await stranger.PostAsync(new Uri(link.GetLeftPart(UriPartial.Path)), content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal("Assigned", (await driver.GetComplaintAsync(id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Missing_text_shows_the_form_again_with_the_error_and_records_nothing()
+    {
+        var (driver, _, id, link) = await AssignedComplaintAsync("fb-link-empty");
+
+        var (_, post) = await driver.SubmitFormAsync(link, new Dictionary<string, string> { ["choice"] = "resolve", ["text"] = "   " });
+
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Contains("请填写将发送给客户的内容", await post.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var (_, retry) = await driver.SubmitFormAsync(link, new Dictionary<string, string> { ["choice"] = "resolve", ["text"] = "已退款。" });
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        await driver.WaitForStatusAsync(id, "AwaitingCustomer");
+    }
+
+    private async Task<(HostDriver Driver, HttpClient Client, string Id, Uri Link)> AssignedComplaintAsync(string externalPrefix)
+    {
+        var client = _clients.AddAndReturn(Host.CreateClient());
+        var driver = new HostDriver(Host, client);
+        using var accepted = await driver.PostSignedAsync(HostDriver.ComplaintJson(externalPrefix + "-" + Guid.NewGuid().ToString("N")[..8]));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var id = (await accepted.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("complaintId").GetString()!;
+        var email = await driver.WaitForEmailAsync(id, EmailKind.AgentAssignment);
+        await driver.WaitForStatusAsync(id, "Assigned");
+        return (driver, client, id, Assert.Single(HostDriver.ActionLinks(email)));
+    }
+}
+
+/// <summary>The HTTP clients a test class created, disposed with it.</summary>
+internal sealed class ClientList : IDisposable
+{
+    private readonly List<HttpClient> _clients = [];
+
+    public HttpClient AddAndReturn(HttpClient client)
+    {
+        _clients.Add(client);
+        return client;
+    }
+
+    public void Dispose() => _clients.ForEach(c => c.Dispose());
+}
