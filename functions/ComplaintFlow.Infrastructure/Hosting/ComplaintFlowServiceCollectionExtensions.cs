@@ -54,7 +54,8 @@ public static class ComplaintFlowServiceCollectionExtensions
         // Storage
         services.AddSingleton(sp => new StorageClientFactory(Value<StorageOptions>(sp)));
         services.AddSingleton(sp => sp.GetRequiredService<StorageClientFactory>().CreateTableServiceClient());
-        services.AddSingleton(sp => sp.GetRequiredService<StorageClientFactory>().CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
+        // No SDK message encoding: intake accepts plain and base64 messages and decodes them itself.
+        services.AddSingleton(sp => sp.GetRequiredService<StorageClientFactory>().CreateQueueServiceClient());
         services.AddSingleton(sp => new StorageTables(sp.GetRequiredService<StorageClientFactory>().TableNames));
         services.AddSingleton<IComplaintStore>(sp => new TableComplaintStore(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Core));
         services.AddSingleton<IIdempotencyStore>(sp => new TableIdempotencyStore(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Core));

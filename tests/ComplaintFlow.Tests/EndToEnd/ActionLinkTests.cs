@@ -79,7 +79,7 @@ public sealed class ActionLinkTests(HostFixture fixture) : IClassFixture<HostFix
         {
             var (get, post) = await driver.SubmitFormAsync(new Uri(Host.BaseAddress, $"/api/actions/{token}"), new Dictionary<string, string> { ["choice"] = "resolve", ["text"] = "x" });
             Assert.Equal(HttpStatusCode.OK, get.StatusCode);
-            Assert.Contains("out of date", await get.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("此链接已过时", await get.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.Conflict, post.StatusCode);
         }
 
