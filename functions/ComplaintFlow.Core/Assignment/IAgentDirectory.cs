@@ -12,10 +12,11 @@ public interface IAgentDirectory
     /// <summary>
     /// Gives the complaint to the team's active agent with the fewest open complaints (ties: the one who waited longest
     /// since their last assignment) and counts it on their load. Idempotent: a complaint that already has an agent
-    /// gets the same one back and is not counted twice. Throws <see cref="InvalidOperationException"/> when the team
+    /// gets the same one back and is not counted twice. <paramref name="avoidAgentId"/> (a reassignment) is passed over
+    /// while the team has anyone else active. Throws <see cref="InvalidOperationException"/> when the team
     /// has no active agent.
     /// </summary>
-    Task<AgentAssignment> AssignAsync(string team, string complaintId, DateTimeOffset now, CancellationToken cancellationToken = default);
+    Task<AgentAssignment> AssignAsync(string team, string complaintId, DateTimeOffset now, string? avoidAgentId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Takes the complaint off its agent's load (closed, or about to be reassigned). Nothing happens when it has no agent.</summary>
     Task ReleaseAsync(string complaintId, CancellationToken cancellationToken = default);

@@ -44,10 +44,20 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddValidatedOptions<SlaOptions>(configuration, SlaOptions.SectionName, o => o.Validate(), ClearListsThatConfigurationReplaces(configuration.GetSection(SlaOptions.SectionName)));
         services.AddValidatedOptions<WorkingHoursOptions>(configuration, WorkingHoursOptions.SectionName, o => o.Validate(), ClearListsThatConfigurationReplaces(configuration.GetSection(WorkingHoursOptions.SectionName)));
         services.AddValidatedOptions<RoutingOptions>(configuration, RoutingOptions.SectionName, o => o.Validate());
+        services.PostConfigure<RoutingOptions>(o =>
+        {
+            // Teams is a top-level list; when configured it replaces the demo teams rather than adding to them.
+            var teams = configuration.GetSection(RoutingOptions.TeamsSection);
+            if (teams.Exists())
+            {
+                o.Teams = teams.Get<List<TeamOptions>>() ?? [];
+            }
+        });
         services.AddValidatedOptions<VerificationOptions>(configuration, "Verification", o => o.Validate());
         services.AddValidatedOptions<IntakeQueueOptions>(configuration, IntakeQueueOptions.SectionName, o => o.Validate());
         services.AddOptions<ClassificationOptions>().Configure(o => configuration.GetSection(ClassificationOptions.SectionName).Bind(o));
-        services.AddOptions<List<AgentOptions>>().Configure(roster => configuration.GetSection("Agents").Bind(roster));
+        services.AddOptions<List<AgentOptions>>().Configure(roster => configuration.GetSection(AgentOptions.Section).Bind(roster)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<List<AgentOptions>>, RosterValidator>();
         services.AddSingleton<IValidateOptions<WebhookOptions>, DevelopmentSecretsValidator>();
         services.AddSingleton<IValidateOptions<LinksOptions>, DevelopmentSecretsValidator>();
 
@@ -153,6 +163,16 @@ public static class ComplaintFlowServiceCollectionExtensions
                 break;
         }
     };
+
+    /// <summary>The seeded roster must fit the routing: every team staffed, every lead and the manager present.</summary>
+    private sealed class RosterValidator(IOptions<RoutingOptions> routing) : IValidateOptions<List<AgentOptions>>
+    {
+        public ValidateOptionsResult Validate(string? name, List<AgentOptions> options)
+        {
+            var errors = AgentOptions.ValidateRoster(options, routing.Value).ToList();
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        }
+    }
 
     /// <summary>Outside Development, the published development webhook secret and link key must not be used.</summary>
     private sealed class DevelopmentSecretsValidator(IHostEnvironment environment) : IValidateOptions<WebhookOptions>, IValidateOptions<LinksOptions>

@@ -17,12 +17,14 @@ public sealed class AssignAgent(ComplaintUpdater complaints, IAgentDirectory dir
         if (!complaint.HasApplied(input.StepId))
         {
             var team = routing.TeamFor(complaint.Category!.Value);
+            string? previous = null;
             if (input.Reassign)
             {
+                previous = complaint.AssignedAgent;
                 await directory.ReleaseAsync(input.ComplaintId, cancellationToken);
             }
 
-            var assignment = await directory.AssignAsync(team, input.ComplaintId, time.GetUtcNow(), cancellationToken);
+            var assignment = await directory.AssignAsync(team, input.ComplaintId, time.GetUtcNow(), previous, cancellationToken);
             var assignee = routing.AssigneeForTier(team, complaint.EscalationTier, assignment.AgentId);
             complaint = await complaints.UpdateAsync(
                 input.ComplaintId,

@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Azure;
+using Azure.Data.Tables;
+using ComplaintFlow.Core.Complaints;
+
+namespace ComplaintFlow.Infrastructure.Storage;
+
+/// <summary>
+/// Complaints in Table Storage (layout in <c>docs/storage.md</c>). The complaint row (partition = month of receipt,
+/// row = id) is the record of truth: queryable columns plus the whole complaint as JSON, split over <c>Data0..DataN</c>
+/// when long. Its ETag is the version a save must match. The timeline is also written, after each successful save, as
+/// ordered rows of its own partition in the timeline table, for reading a complaint's history without its record.
+/// </summary>
+public sealed class TableComplaintStore : IComplaintStore
+{
+    /// <summary>Characters per Data property (a string property holds at most 32K UTF-16 characters).</summary>
+    public const int ChunkLength = 30_000;
+
+    /// <summary>Data properties per row, keeping the row under the 1 MiB entity limit.</summary>
+    public const int MaxChunks = 15;
+
+    private const int SchemaVersion = 1;
+    private static readonly JsonSerializerOptions Json = CreateJsonOptions();
+    private readonly TableClient _complaints;
+    private readonly TableClient _timeline;
+
+    public TableComplaintStore(TableServiceClient service, TableNames names)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(names);
+        _complaints = service.GetTableClient(names.Complaints);
+        _timeline = service.GetTableClient(names.Timeline);
+    }
+
+    public async Task<bool> TryAddAsync(Complaint complaint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        var snapshot = complaint.ToSnapshot();
+        var entity = ToEntity(snapshot);
+        try
+        {
+            await _complaints.AddEntityAsync(entity, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+
+        await ProjectTimelineAsync(snapshot, 0, cancellationToken);
+        return true;
+    }
+
+    public async Task<VersionedComplaint?> FindAsync(ComplaintId id, CancellationToken cancellationToken = default)
+    {
+        var response = await _complaints.GetEntityIfExistsAsync<TableEntity>(id.Month, id.Value, cancellationToken: cancellationToken);
+        return response.HasValue ? new VersionedComplaint(Complaint.Restore(FromEntity(response.Value!)), response.Value!.ETag.ToString()) : null;
+    }
+
+    public async Task<string> SaveAsync(Complaint complaint, string version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        var snapshot = complaint.ToSnapshot();
+        var entity = ToEntity(snapshot);
+        Response response;
+        try
+        {
+            response = await _complaints.UpdateEntityAsync(entity, new ETag(version), TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            throw new ConcurrencyConflictException($"Complaint {snapshot.Id} was changed (or removed) since it was read; read it again and retry.", e);
+        }
+
+        // Entries already projected are rewritten with the same content; cheap, and it repairs a projection a crash cut short.
+        await ProjectTimelineAsync(snapshot, Math.Max(0, snapshot.Timeline.Count - 20), cancellationToken);
+        return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table Storage returned no ETag.");
+    }
+
+    public async Task<ComplaintPage> ListByMonthAsync(string month, ComplaintStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(month);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
+        var filter = status is { } s
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {month} and Status eq {s.ToString()}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {month}");
+        var items = new List<Complaint>();
+        string? next = continuationToken;
+
+        // A filtered query may return short or empty pages with a token: keep reading until the page is full or the month ends.
+        do
+        {
+            var pages = _complaints.QueryAsync<TableEntity>(filter, maxPerPage: pageSize - items.Count, cancellationToken: cancellationToken).AsPages(next, pageSize - items.Count);
+            await foreach (var page in pages)
+            {
+                items.AddRange(page.Values.Select(e => Complaint.Restore(FromEntity(e))));
+                next = page.ContinuationToken;
+                break;
+            }
+        }
+        while (items.Count < pageSize && next is not null);
+
+        return new ComplaintPage(items, next);
+    }
+
+    /// <summary>A complaint's timeline as projected into the timeline table, in order.</summary>
+    public async Task<IReadOnlyList<TimelineEntry>> ReadTimelineAsync(ComplaintId id, CancellationToken cancellationToken = default)
+    {
+        var entries = new List<TimelineEntry>();
+        await foreach (var row in _timeline.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id.Value}"), cancellationToken: cancellationToken))
+        {
+            entries.Add(new TimelineEntry(
+                int.Parse(row.RowKey, CultureInfo.InvariantCulture),
+                row.GetDateTimeOffset("At")!.Value,
+                Enum.Parse<TimelineEventKind>(row.GetString("Kind")),
+                row.GetString("Actor"),
+                row.GetString("Summary"),
+                row.GetString("StepId")));
+        }
+
+        return entries;
+    }
+
+    private async Task ProjectTimelineAsync(ComplaintSnapshot snapshot, int skip, CancellationToken cancellationToken)
+    {
+        foreach (var batch in snapshot.Timeline.Skip(skip).Chunk(100))
+        {
+            var actions = batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(snapshot.Id.Value, e.Sequence.ToString("D6", CultureInfo.InvariantCulture))
+            {
+                ["At"] = e.At,
+                ["Kind"] = e.Kind.ToString(),
+                ["Actor"] = e.Actor,
+                ["Summary"] = e.Summary,
+                ["StepId"] = e.StepId,
+            }));
+            await _timeline.SubmitTransactionAsync(actions, cancellationToken);
+        }
+    }
+
+    private static TableEntity ToEntity(ComplaintSnapshot snapshot)
+    {
+        var json = JsonSerializer.Serialize(snapshot, Json);
+        var chunks = (json.Length + ChunkLength - 1) / ChunkLength;
+        if (chunks > MaxChunks)
+        {
+            throw new StorageLimitException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Complaint {snapshot.Id} is {json.Length:N0} characters as stored; a Table Storage row holds at most {ChunkLength * MaxChunks:N0}. Nothing was saved; shorten its text or timeline."));
+        }
+
+        var entity = new TableEntity(snapshot.Id.Month, snapshot.Id.Value)
+        {
+            ["SchemaVersion"] = SchemaVersion,
+            ["Status"] = snapshot.Status.ToString(),
+            ["Outcome"] = snapshot.Outcome.ToString(),
+            ["Channel"] = snapshot.Channel.ToString(),
+            ["Category"] = snapshot.Category?.ToString(),
+            ["Severity"] = snapshot.Severity?.ToString(),
+            ["Team"] = snapshot.Team,
+            ["AssignedAgent"] = snapshot.AssignedAgent,
+            ["EscalationTier"] = snapshot.EscalationTier,
+            ["Round"] = snapshot.Round,
+            ["ReceivedAt"] = snapshot.ReceivedAt,
+            ["FirstResponseDue"] = snapshot.FirstResponseDue,
+            ["ResolutionDue"] = snapshot.ResolutionDue,
+            ["FirstRespondedAt"] = snapshot.FirstRespondedAt,
+            ["ResolvedAt"] = snapshot.ResolvedAt,
+            ["ClosedAt"] = snapshot.ClosedAt,
+            ["SlaBreached"] = snapshot.SlaBreached,
+            ["DuplicateOf"] = snapshot.DuplicateOf?.Value,
+            ["Rating"] = snapshot.CustomerVerdict?.Rating,
+            ["TimelineCount"] = snapshot.Timeline.Count,
+            ["DataChunks"] = chunks,
+        };
+        for (var i = 0; i < chunks; i++)
+        {
+            entity["Data" + i.ToString(CultureInfo.InvariantCulture)] = json.Substring(i * ChunkLength, Math.Min(ChunkLength, json.Length - (i * ChunkLength)));
+        }
+
+        return entity;
+    }
+
+    private static ComplaintSnapshot FromEntity(TableEntity entity)
+    {
+        var chunks = entity.GetInt32("DataChunks") ?? throw new InvalidOperationException($"Row {entity.RowKey} is not a complaint record (no DataChunks).");
+        var json = string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString("Data" + i.ToString(CultureInfo.InvariantCulture))));
+        return JsonSerializer.Deserialize<ComplaintSnapshot>(json, Json) ?? throw new InvalidOperationException($"Row {entity.RowKey} holds no complaint.");
+    }
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new ComplaintIdJsonConverter());
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

@@ -1,0 +1,19 @@
+namespace ComplaintFlow.Infrastructure.Storage;
+
+/// <summary>The complaint store's tables, all starting with the configured prefix.</summary>
+public sealed record TableNames(string Prefix)
+{
+    /// <summary>One row per complaint: partition = month of receipt (<c>yyyyMM</c>), row = complaint id.</summary>
+    public string Complaints => Prefix + "complaints";
+
+    /// <summary>The timeline: partition = complaint id, rows in order.</summary>
+    public string Timeline => Prefix + "timeline";
+
+    /// <summary>Delivery keys: partition = scope, row = key.</summary>
+    public string Idempotency => Prefix + "idempotency";
+
+    /// <summary>The roster with open-load counters, and which agent holds which complaint.</summary>
+    public string Agents => Prefix + "agents";
+
+    public IReadOnlyList<string> All => [Complaints, Timeline, Idempotency, Agents];
+}
