@@ -3,7 +3,6 @@ using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Links;
 using ComplaintFlow.Core.Notifications;
 using ComplaintFlow.Core.Sla;
-using ComplaintFlow.Core.Workflow;
 
 namespace ComplaintFlow.Core.Workflow.Activities;
 

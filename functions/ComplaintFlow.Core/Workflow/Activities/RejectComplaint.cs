@@ -1,4 +1,3 @@
-using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Notifications;
 
 namespace ComplaintFlow.Core.Workflow.Activities;
