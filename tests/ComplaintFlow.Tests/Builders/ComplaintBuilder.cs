@@ -13,6 +13,7 @@ public sealed class ComplaintBuilder
     private string? _subject = "骑手态度恶劣 😡";
     private string _description = "订单 123 配送超时两个小时，骑手还辱骂我。😡 请尽快处理！";
     private string? _externalId = "fb-20261122-0001";
+    private string? _orderId = "123";
     private DateTimeOffset _receivedAt = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
     private Dictionary<string, string> _metadata = new(StringComparer.Ordinal) { ["appVersion"] = "5.2.1", ["os"] = "Android 15", ["device"] = "小米 14" };
 
@@ -52,13 +53,19 @@ public sealed class ComplaintBuilder
         return this;
     }
 
+    public ComplaintBuilder WithOrderId(string? orderId)
+    {
+        _orderId = orderId;
+        return this;
+    }
+
     public ComplaintSubmission Submission() => new(
         _externalId,
         Channel.AppFeedback,
         new Customer(_customerId, _name, _email, "+8613800000000", _locale),
         _subject,
         _description,
-        "123",
+        _orderId,
         _metadata,
         null);
 

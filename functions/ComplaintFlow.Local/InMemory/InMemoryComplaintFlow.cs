@@ -1,0 +1,140 @@
+using System.Text.Json;
+using ComplaintFlow.Core.Assignment;
+using ComplaintFlow.Core.Complaints;
+using ComplaintFlow.Core.Intake;
+using ComplaintFlow.Core.Notifications;
+using ComplaintFlow.Core.Orchestration;
+using ComplaintFlow.Core.Verification;
+using ComplaintFlow.Infrastructure.Email;
+using ComplaintFlow.Infrastructure.Hosting;
+using ComplaintFlow.Local.Durable;
+using ComplaintFlow.Local.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintFlow.Local.InMemory;
+
+/// <summary>
+/// The whole product without HTTP or storage: the real orchestrator, activities and policies on the local durable
+/// runtime, with every store in memory and time from the given <see cref="TimeProvider"/> (a fake one makes "three
+/// days pass" take milliseconds). Configured like the local host in Development (its appsettings files, demo
+/// roster), plus <c>settings</c>. For workflow tests at scale and for benchmarks.
+/// </summary>
+public sealed class InMemoryComplaintFlow : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private InMemoryComplaintFlow(ServiceProvider services)
+    {
+        _services = services;
+        Runtime = services.GetRequiredService<DurableRuntime>();
+        Outbox = services.GetRequiredService<InMemoryOutbox>();
+        Complaints = services.GetRequiredService<InMemoryComplaintStore>();
+    }
+
+    public IServiceProvider Services => _services;
+
+    public DurableRuntime Runtime { get; }
+
+    public IOrchestrationClient Client => Runtime;
+
+    public InMemoryOutbox Outbox { get; }
+
+    public InMemoryComplaintStore Complaints { get; }
+
+    /// <param name="time">Where all time comes from.</param>
+    /// <param name="settings">Configuration on top of the local host's Development settings (e.g. <c>Sla:...</c>).</param>
+    /// <param name="durableStore">The runtime's store; in memory unless given (e.g. a table store to test restarts).</param>
+    /// <param name="loggerFactory">Logging; none unless given.</param>
+    /// <param name="configureServices">Last say over the services, e.g. an email sender that fails.</param>
+    public static async Task<InMemoryComplaintFlow> StartAsync(
+        TimeProvider time,
+        IEnumerable<KeyValuePair<string, string?>>? settings = null,
+        IDurableStore? durableStore = null,
+        ILoggerFactory? loggerFactory = null,
+        Action<IServiceCollection>? configureServices = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: false)
+            .AddJsonFile("appsettings.Development.json", optional: false)
+            .AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                // Never contacted: every store is in memory. Set so the storage options validate as in any host.
+                ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+                ["Links:BaseUrl"] = LocalHost.DefaultUrl,
+            })
+            .AddInMemoryCollection(settings ?? [])
+            .Build();
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment
+        {
+            EnvironmentName = Environments.Development,
+            ApplicationName = "ComplaintFlow.Local",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        services.AddSingleton(time);
+        services.AddSingleton(loggerFactory ?? NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddComplaintFlow(configuration);
+
+        // The last registration wins: every port in memory.
+        services.AddSingleton<InMemoryComplaintStore>();
+        services.AddSingleton<IComplaintStore>(sp => sp.GetRequiredService<InMemoryComplaintStore>());
+        services.AddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
+        services.AddSingleton<IAgentDirectory, InMemoryAgentDirectory>();
+        services.AddSingleton<IComplaintIndex, InMemoryComplaintIndex>();
+        services.AddSingleton<IRestrictionStore, InMemoryRestrictionStore>();
+        services.AddSingleton<InMemoryOutbox>();
+        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<InMemoryOutbox>());
+        services.AddSingleton<IOutboxReader>(sp => sp.GetRequiredService<InMemoryOutbox>());
+        services.AddSingleton(durableStore ?? new InMemoryDurableStore());
+        services.AddSingleton(sp => new DurableRuntime(
+            LocalWorkflow.CreateRegistry(sp),
+            sp.GetRequiredService<IDurableStore>(),
+            time,
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IOrchestrationClient>(sp => sp.GetRequiredService<DurableRuntime>());
+        configureServices?.Invoke(services);
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        try
+        {
+            provider.GetRequiredService<IStartupValidator>().Validate();
+            await provider.GetRequiredService<IAgentDirectory>().SeedAsync(provider.GetRequiredService<IOptions<List<AgentOptions>>>().Value, cancellationToken);
+            var flow = new InMemoryComplaintFlow(provider);
+            await flow.Runtime.StartAsync(cancellationToken);
+            return flow;
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Files a complaint as the webhook would (after validation) and returns its id.</summary>
+    public async Task<string> SubmitAsync(ComplaintSubmission submission, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var body = JsonSerializer.SerializeToUtf8Bytes(submission, WorkflowJson.Options);
+        var outcome = await _services.GetRequiredService<ComplaintIntake>()
+            .AcceptAsync(submission, new IntakeKey("in-memory", Guid.NewGuid().ToString("N")), RequestFingerprint.Of(body), cancellationToken);
+        return outcome.Receipt?.ComplaintId ?? throw new InvalidOperationException($"The complaint was not accepted: {outcome.Kind}.");
+    }
+
+    /// <summary>The stored complaint.</summary>
+    public async Task<Complaint> GetAsync(string complaintId, CancellationToken cancellationToken = default) =>
+        (await Complaints.FindAsync(ComplaintId.Parse(complaintId), cancellationToken))?.Complaint
+        ?? throw new InvalidOperationException($"There is no complaint {complaintId}.");
+
+    public async ValueTask DisposeAsync()
+    {
+        await Runtime.StopAsync(CancellationToken.None);
+        await _services.DisposeAsync();
+    }
+}

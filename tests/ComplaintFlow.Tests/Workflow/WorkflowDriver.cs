@@ -1,0 +1,96 @@
+using ComplaintFlow.Core.Complaints;
+using ComplaintFlow.Core.Notifications;
+using ComplaintFlow.Core.Orchestration;
+using ComplaintFlow.Core.Workflow;
+using ComplaintFlow.Local.InMemory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ComplaintFlow.Tests.Workflow;
+
+/// <summary>
+/// Plays every role around the real orchestrator on the local durable runtime: files complaints, lets time pass on a
+/// fake clock, and answers as the agent and the customer would through their links (the events those links raise).
+/// </summary>
+public sealed class WorkflowDriver : IAsyncDisposable
+{
+    /// <summary>Monday 23 November 2026, 10:00 in Shanghai: inside working hours.</summary>
+    public static readonly DateTimeOffset MondayMorning = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
+
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    private WorkflowDriver(InMemoryComplaintFlow flow, FakeTimeProvider time)
+    {
+        Flow = flow;
+        Time = time;
+    }
+
+    public InMemoryComplaintFlow Flow { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public static async Task<WorkflowDriver> StartAsync(DateTimeOffset? start = null, Action<IServiceCollection>? configureServices = null)
+    {
+        var time = new FakeTimeProvider(start ?? MondayMorning);
+        var flow = await InMemoryComplaintFlow.StartAsync(time, configureServices: configureServices, cancellationToken: TestContext.Current.CancellationToken);
+        return new WorkflowDriver(flow, time);
+    }
+
+    public async Task<string> FileAsync(ComplaintSubmission submission)
+    {
+        var id = await Flow.SubmitAsync(submission, _ct);
+        await SettleAsync();
+        return id;
+    }
+
+    /// <summary>Lets <paramref name="span"/> pass in small steps, letting the workflow catch up after each.</summary>
+    public async Task PassAsync(TimeSpan span)
+    {
+        var end = Time.GetUtcNow() + span;
+        while (Time.GetUtcNow() < end)
+        {
+            var step = TimeSpan.FromMinutes(10) < end - Time.GetUtcNow() ? TimeSpan.FromMinutes(10) : end - Time.GetUtcNow();
+            Time.Advance(step);
+            await SettleAsync();
+        }
+    }
+
+    public Task SettleAsync() => Flow.Runtime.WaitForIdleAsync(_ct);
+
+    public Task<Complaint> ComplaintAsync(string id) => Flow.GetAsync(id, _ct);
+
+    /// <summary>The assigned agent clicks a decision link issued for the current tier and round.</summary>
+    public async Task DecideAsync(string id, AgentDecisionKind kind, string? text = null, Compensation compensation = Compensation.None, int? generation = null)
+    {
+        var complaint = await ComplaintAsync(id);
+        await RaiseAsync(id, WorkflowNames.Events.AgentDecision, new AgentDecision(kind, complaint.AssignedAgent!, generation ?? LinkGeneration.ForAssignment(complaint), text, compensation));
+    }
+
+    /// <summary>The customer answers the outcome email of the current round.</summary>
+    public async Task ConfirmAsync(string id, bool satisfied, int? rating = null, string? comment = null)
+    {
+        var complaint = await ComplaintAsync(id);
+        await RaiseAsync(id, WorkflowNames.Events.CustomerConfirmation, new CustomerConfirmation(satisfied, LinkGeneration.ForConfirmation(complaint.Round), rating, comment));
+    }
+
+    /// <summary>The customer answers a request for information.</summary>
+    public async Task ProvideInformationAsync(string id, string information)
+    {
+        var complaint = await ComplaintAsync(id);
+        await RaiseAsync(id, WorkflowNames.Events.CustomerInfoProvided, new CustomerInfoProvided(information, LinkGeneration.ForAssignment(complaint)));
+    }
+
+    public async Task RaiseAsync(string id, string eventName, object payload)
+    {
+        await Flow.Client.RaiseEventAsync(id, eventName, payload, _ct);
+        await SettleAsync();
+    }
+
+    public async Task<OrchestrationState> InstanceAsync(string id) =>
+        await Flow.Client.GetInstanceAsync(id, getInputsAndOutputs: true, _ct) ?? throw new InvalidOperationException($"No instance {id}.");
+
+    public async Task<IReadOnlyList<EmailMessage>> EmailsAsync(string id, EmailKind? kind = null) =>
+        [.. (await Flow.Outbox.ListAsync(10_000, complaintId: id, ct: _ct)).Select(e => e.Message).Where(m => kind is null || m.Kind == kind).Reverse()];
+
+    public ValueTask DisposeAsync() => Flow.DisposeAsync();
+}
