@@ -36,12 +36,15 @@ public sealed class RunningHost : IAsyncDisposable
 
     public WebhookSigner Signer { get; } = new(WebhookOptions.DevelopmentSecret);
 
-    public static async Task<RunningHost> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? configureServices = null, params string[] settings)
+    public static Task<RunningHost> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? configureServices = null, params string[] settings) =>
+        StartAsync(azurite, AzuriteFixture.UniqueName("t"), configureServices, settings);
+
+    /// <summary>Starts a host over the data of <paramref name="prefix"/>, e.g. that of a host stopped earlier.</summary>
+    public static async Task<RunningHost> StartAsync(AzuriteFixture azurite, string prefix, Action<IServiceCollection>? configureServices = null, params string[] settings)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        var prefix = AzuriteFixture.UniqueName("t");
         string[] args =
         [
             "--environment", "Development",
