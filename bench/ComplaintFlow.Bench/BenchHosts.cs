@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Sockets;
+using ComplaintFlow.Local.DevServices;
+using ComplaintFlow.Local.Hosting;
+
+namespace ComplaintFlow.Bench;
+
+/// <summary>A private Azurite and the local host over it, as a user runs them, on free loopback ports.</summary>
+internal sealed class BenchHosts : IAsyncDisposable
+{
+    private readonly string _location;
+
+    private BenchHosts(AzuriteProcess azurite, LocalHostApp host, Uri baseAddress, string location)
+    {
+        Azurite = azurite;
+        Host = host;
+        BaseAddress = baseAddress;
+        _location = location;
+    }
+
+    public AzuriteProcess Azurite { get; }
+
+    public LocalHostApp Host { get; }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<BenchHosts> StartAsync(Action<IServiceCollection>? configureServices = null)
+    {
+        var location = Path.Combine(Path.GetTempPath(), "complaintflow-bench-" + Guid.NewGuid().ToString("N"));
+        var azurite = await AzuriteProcess.StartAsync(location);
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        string[] args =
+        [
+            "--environment", "Development",
+            "--urls", baseAddress.AbsoluteUri.TrimEnd('/'),
+            $"--Storage:ConnectionString={azurite.ConnectionString}",
+            "--Storage:TablePrefix=bench",
+            "--Logging:LogLevel:Default=Warning",
+        ];
+        var host = await LocalHost.BuildAsync(args, configureServices);
+        await host.StartAsync();
+        return new BenchHosts(azurite, host, baseAddress, location);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Azurite.DisposeAsync();
+        if (Directory.Exists(_location))
+        {
+            Directory.Delete(_location, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

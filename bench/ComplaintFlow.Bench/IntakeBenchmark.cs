@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Azure.Data.Tables;
+using ComplaintFlow.Infrastructure.Webhooks;
+
+namespace ComplaintFlow.Bench;
+
+/// <summary>
+/// Signed webhook intake over HTTP against the local host on Azurite (verify, parse, reserve the key, store the
+/// complaint, start its workflow, answer 202), at several concurrencies, next to a bare single-entity insert of a
+/// complaint-sized row into the same Azurite, measured in the same run.
+/// </summary>
+internal static class IntakeBenchmark
+{
+    public static async Task RunAsync(int[] concurrencies, TimeSpan duration)
+    {
+        await using var hosts = await BenchHosts.StartAsync();
+        using var http = new HttpClient { BaseAddress = hosts.BaseAddress };
+        var signer = new WebhookSigner(WebhookOptions.DevelopmentSecret);
+        var table = new TableServiceClient(hosts.Azurite.ConnectionString).GetTableClient("benchbare");
+        await table.CreateIfNotExistsAsync();
+        var counter = 0;
+
+        // Warm-up: JIT, connection pools, tables.
+        await MeasureAsync(4, TimeSpan.FromSeconds(2), () => PostAsync(http, signer, Interlocked.Increment(ref counter)));
+        await MeasureAsync(4, TimeSpan.FromSeconds(2), () => InsertAsync(table, Interlocked.Increment(ref counter)));
+
+        Console.WriteLine($"{"clients",7} | {"intake req/s",12} {"p50 ms",8} {"p99 ms",8} {"errors",6} | {"insert/s",9} {"p50 ms",8} {"p99 ms",8} | {"rate ratio",10} {"p99 ratio",9}");
+        foreach (var clients in concurrencies)
+        {
+            var intake = await MeasureAsync(clients, duration, () => PostAsync(http, signer, Interlocked.Increment(ref counter)));
+            var bare = await MeasureAsync(clients, duration, () => InsertAsync(table, Interlocked.Increment(ref counter)));
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{clients,7} | {intake.Rate,12:N0} {intake.P50,8:F1} {intake.P99,8:F1} {intake.Errors,6} | {bare.Rate,9:N0} {bare.P50,8:F1} {bare.P99,8:F1} | {intake.Rate / bare.Rate,10:F2} {intake.P99 / bare.P99,9:F2}"));
+        }
+    }
+
+    private static async Task<bool> PostAsync(HttpClient http, WebhookSigner signer, int n)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            externalId = $"bench-{n}",
+            channel = "app-feedback",
+            customer = new { id = $"u-{n}", name = "李雷", email = $"customer{n}@example.com", phone = "+8613800000000" },
+            subject = "骑手态度恶劣",
+            description = $"订单 {n} 配送超时两个小时，骑手还辱骂我。",
+            orderId = n.ToString(CultureInfo.InvariantCulture),
+            locale = "zh-CN",
+        });
+        var id = $"msg_bench_{n}";
+        var at = DateTimeOffset.UtcNow;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/complaints") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add(WebhookHeaders.Id, id);
+        request.Headers.Add(WebhookHeaders.Timestamp, at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookHeaders.Signature, signer.Sign(id, at, body));
+        using var response = await http.SendAsync(request);
+        return response.StatusCode == HttpStatusCode.Accepted;
+    }
+
+    private static async Task<bool> InsertAsync(TableClient table, int n)
+    {
+        var entity = new TableEntity("202611", $"C-202611-{n:D10}")
+        {
+            ["Status"] = "Received",
+            ["Data0"] = new string('x', 1_200),
+        };
+        await table.AddEntityAsync(entity);
+        return true;
+    }
+
+    private static async Task<Result> MeasureAsync(int clients, TimeSpan duration, Func<Task<bool>> operation)
+    {
+        var latencies = new List<double>[clients];
+        var errors = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
+        {
+            var mine = latencies[c] = [];
+            while (clock.Elapsed < duration)
+            {
+                var started = Stopwatch.GetTimestamp();
+                bool ok;
+                try
+                {
+                    ok = await operation();
+                }
+                catch (Exception e) when (e is HttpRequestException or Azure.RequestFailedException or TaskCanceledException)
+                {
+                    ok = false;
+                }
+
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (!ok)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        }));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        return new Result(all.Count / elapsed, Percentiles.Of(all, 50), Percentiles.Of(all, 99), errors);
+    }
+
+    private sealed record Result(double Rate, double P50, double P99, int Errors);
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Globalization;
+using ComplaintFlow.Core.Complaints;
+using ComplaintFlow.Core.Intake;
+using ComplaintFlow.Core.Orchestration;
+using ComplaintFlow.Core.Workflow;
+using ComplaintFlow.Local.Durable;
+using ComplaintFlow.Local.InMemory;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ComplaintFlow.Bench;
+
+/// <summary>
+/// N full complaint lifecycles on a fake clock: filed, verified, classified (urgent), assigned, acknowledged, two
+/// reminders, an escalation to the team lead at the 2-hour breach, resolved by the lead, confirmed by the customer,
+/// closed. On the in-memory stores, or on the local host over Azurite (every table real).
+/// </summary>
+internal static class LifecycleBenchmark
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
+
+    public static async Task RunAsync(string store, int count)
+    {
+        var time = new FakeTimeProvider(Start);
+        var total = Stopwatch.StartNew();
+        await using var target = store switch
+        {
+            "memory" => await Target.InMemoryAsync(time),
+            "azurite" => await Target.AzuriteAsync(time),
+            _ => throw new ArgumentException($"--store must be memory or azurite, not '{store}'."),
+        };
+        var started = total.Elapsed;
+        var run = Stopwatch.StartNew();
+
+        var ids = new string[count];
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+            ids[i] = await target.SubmitAsync(Submission(i), ct));
+        await target.Runtime.WaitForIdleAsync(CancellationToken.None);
+        var filed = run.Elapsed;
+
+        // Reminders at 1 h and 1 h 36 min, escalation at the 2 h breach: ten minutes at a time, as a clock would move.
+        for (var step = 0; step < 13; step++)
+        {
+            time.Advance(TimeSpan.FromMinutes(10));
+            await target.Runtime.WaitForIdleAsync(CancellationToken.None);
+        }
+
+        var chased = run.Elapsed;
+        var leadGeneration = LinkGeneration.ForAssignment(round: 1, tier: 2);
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+            await target.Runtime.RaiseEventAsync(ids[i], WorkflowNames.Events.AgentDecision, new AgentDecision(AgentDecisionKind.Resolve, "lead", leadGeneration, "Fixed in 5.2.2; the double charge is refunded.", Compensation.Refund), ct));
+        await target.Runtime.WaitForIdleAsync(CancellationToken.None);
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+            await target.Runtime.RaiseEventAsync(ids[i], WorkflowNames.Events.CustomerConfirmation, new CustomerConfirmation(true, 1, 5), ct));
+        await target.Runtime.WaitForIdleAsync(CancellationToken.None);
+        var elapsed = run.Elapsed;
+
+        var resolved = 0;
+        var escalated = 0;
+        foreach (var id in ids)
+        {
+            var state = await target.Runtime.GetInstanceAsync(id, getInputsAndOutputs: true);
+            if (state?.ReadOutputAs<ComplaintWorkflowResult>()?.Outcome == ComplaintOutcome.Resolved)
+            {
+                resolved++;
+            }
+
+            if ((await target.GetAsync(id)).Timeline.Any(e => e.Kind == TimelineEventKind.Escalated))
+            {
+                escalated++;
+            }
+        }
+
+        using var process = Process.GetCurrentProcess();
+        var metrics = target.Runtime.Metrics;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            store: {store}, lifecycles: {count:N0} ({resolved:N0} resolved and closed, {escalated:N0} escalated)
+            start-up: {started.TotalSeconds:F1} s (not counted)
+            run: {elapsed.TotalSeconds:F2} s = {count / elapsed.TotalSeconds:N0} lifecycles/s  [filed {filed.TotalSeconds:F2} s, reminders+escalation {(chased - filed).TotalSeconds:F2} s, decided+confirmed {(elapsed - chased).TotalSeconds:F2} s]
+            peak working set: {process.PeakWorkingSet64 / (1024.0 * 1024):N0} MiB
+            runtime: {metrics}
+            per lifecycle: {metrics.HistoryEventsReplayed / (double)count:F1} history events replayed, {metrics.EpisodesRun / (double)count:F1} episodes, {metrics.ActivitiesRun / (double)count:F1} activities
+            """));
+        if (resolved != count)
+        {
+            throw new InvalidOperationException($"{count - resolved} lifecycles did not end Resolved.");
+        }
+    }
+
+    private static ComplaintSubmission Submission(int i) => new(
+        $"bench-{i}",
+        Channel.AppFeedback,
+        new Customer($"u-{i}", "Tom Baker", $"customer{i}@example.com", "+8613800000000", i % 2 == 0 ? Locale.En : Locale.Zh),
+        "App crashes at checkout",
+        string.Create(CultureInfo.InvariantCulture, $"The app crashes every time I press Pay (case {i}). I was charged twice."),
+        string.Create(CultureInfo.InvariantCulture, $"order-{i}"),
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["appVersion"] = "5.2.1" },
+        null);
+
+    /// <summary>What the benchmark drives: the in-memory product, or the local host on Azurite.</summary>
+    private sealed class Target : IAsyncDisposable
+    {
+        private readonly Func<ComplaintSubmission, CancellationToken, Task<string>> _submit;
+        private readonly IComplaintStore _store;
+        private readonly IAsyncDisposable _owner;
+
+        private Target(DurableRuntime runtime, Func<ComplaintSubmission, CancellationToken, Task<string>> submit, IComplaintStore store, IAsyncDisposable owner)
+        {
+            Runtime = runtime;
+            _submit = submit;
+            _store = store;
+            _owner = owner;
+        }
+
+        public DurableRuntime Runtime { get; }
+
+        public static async Task<Target> InMemoryAsync(TimeProvider time)
+        {
+            var flow = await InMemoryComplaintFlow.StartAsync(time);
+            return new Target(flow.Runtime, flow.SubmitAsync, flow.Complaints, flow);
+        }
+
+        public static async Task<Target> AzuriteAsync(TimeProvider time)
+        {
+            var hosts = await BenchHosts.StartAsync(services => services.AddSingleton(time));
+            var services = hosts.Host.Services;
+            var intake = services.GetRequiredService<ComplaintIntake>();
+            return new Target(
+                services.GetRequiredService<DurableRuntime>(),
+                async (submission, ct) =>
+                {
+                    var outcome = await intake.AcceptAsync(submission, new IntakeKey("bench", Guid.NewGuid().ToString("N")), Guid.NewGuid().ToString("N"), ct);
+                    return outcome.Receipt!.ComplaintId;
+                },
+                services.GetRequiredService<IComplaintStore>(),
+                hosts);
+        }
+
+        public Task<string> SubmitAsync(ComplaintSubmission submission, CancellationToken cancellationToken) => _submit(submission, cancellationToken);
+
+        public async Task<Complaint> GetAsync(string id) => (await _store.FindAsync(ComplaintId.Parse(id)))!.Complaint;
+
+        public ValueTask DisposeAsync() => _owner.DisposeAsync();
+    }
+}
