@@ -4,6 +4,7 @@ using System.Text;
 using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Notifications;
 using ComplaintFlow.Core.Orchestration;
+using ComplaintFlow.Core.Sla;
 using ComplaintFlow.Core.Workflow;
 using ComplaintFlow.Infrastructure.Http.Pages;
 using ComplaintFlow.Infrastructure.Links;
@@ -23,6 +24,7 @@ public sealed partial class ActionEndpoint(
     IComplaintStore store,
     IOrchestrationClient client,
     TimeProvider time,
+    WorkingHoursOptions workingHours,
     ILogger<ActionEndpoint> logger)
 {
     public const int MaxTextLength = 4000;
@@ -51,7 +53,7 @@ public sealed partial class ActionEndpoint(
 
         var csrf = IssueCsrf(http, token);
         var form = new ActionForm(http.Request.Query["choice"].ToString(), null, null, null, null);
-        return ActionPages.Form(StatusCodes.Status200OK, claims!, complaint, csrf, form, []);
+        return ActionPages.Form(StatusCodes.Status200OK, claims!, complaint, csrf, form, [], workingHours.TimeZone);
     }
 
     public async Task<IResult> PostAsync(HttpContext http, string token, CancellationToken cancellationToken)
@@ -90,7 +92,7 @@ public sealed partial class ActionEndpoint(
         var (eventName, payload, summary, errors) = ActionForms.Read(claims!, form, text);
         if (errors.Count > 0)
         {
-            return ActionPages.Form(StatusCodes.Status400BadRequest, claims!, complaint, posted[CsrfField].ToString(), form, errors);
+            return ActionPages.Form(StatusCodes.Status400BadRequest, claims!, complaint, posted[CsrfField].ToString(), form, errors, workingHours.TimeZone);
         }
 
         var now = time.GetUtcNow();

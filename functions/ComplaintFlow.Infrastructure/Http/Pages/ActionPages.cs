@@ -9,7 +9,8 @@ namespace ComplaintFlow.Infrastructure.Http.Pages;
 /// <summary>The decision, confirmation and information forms behind emailed links.</summary>
 public static class ActionPages
 {
-    public static IResult Form(int status, ActionClaims claims, Complaint complaint, string csrf, ActionForm form, IReadOnlyList<string> errors)
+    /// <param name="timeZone">The IANA zone deadlines are shown in (the business calendar's).</param>
+    public static IResult Form(int status, ActionClaims claims, Complaint complaint, string csrf, ActionForm form, IReadOnlyList<string> errors, string timeZone)
     {
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(complaint);
@@ -28,7 +29,7 @@ public static class ActionPages
             html.Append("</ul></section>");
         }
 
-        Summary(html, claims.Purpose, complaint, text);
+        Summary(html, claims.Purpose, complaint, text, timeZone);
         html.Append("<form method=\"post\" class=\"card\">");
         html.Append("<input type=\"hidden\" name=\"csrf\" value=\"").Append(Html.Encode(csrf)).Append("\">");
         var title = claims.Purpose switch
@@ -41,10 +42,9 @@ public static class ActionPages
         return PageLayout.Page(status, locale, title, html.ToString());
     }
 
-    private static void Summary(StringBuilder html, ActionPurpose purpose, Complaint complaint, ActionText text)
+    private static void Summary(StringBuilder html, ActionPurpose purpose, Complaint complaint, ActionText text, string zone)
     {
         var locale = complaint.Customer.Locale;
-        var zone = "Asia/Shanghai";
         html.Append("<section class=\"card\" aria-label=\"").Append(Html.Encode(text.Complaint)).Append("\"><dl>");
         Row(html, text.Complaint, complaint.Id.Value);
         Row(html, text.Subject, complaint.Subject);
