@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using Azure.Storage.Queues;
 using ComplaintFlow.Core.Assignment;
 using ComplaintFlow.Core.Classification;
 using ComplaintFlow.Core.Complaints;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ComplaintFlow.Core.Intake;
-using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;

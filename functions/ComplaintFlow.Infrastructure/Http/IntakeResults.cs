@@ -22,7 +22,7 @@ public static class IntakeResults
         };
     }
 
-    private static IResult Restricted(IntakeOutcome outcome)
+    private static RetryAfterResult Restricted(IntakeOutcome outcome)
     {
         var restriction = outcome.Restriction!;
         return new RetryAfterResult(

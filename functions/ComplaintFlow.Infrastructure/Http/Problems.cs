@@ -1,5 +1,6 @@
 using ComplaintFlow.Core.Intake;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ComplaintFlow.Infrastructure.Http;
@@ -23,7 +24,7 @@ public static class Problems
     /// <summary>A problem with no particular field.</summary>
     public static IResult Plain(int status, string type, string title, string detail) => Create(status, type, title, detail, null);
 
-    private static IResult Create(int status, string type, string title, string detail, IReadOnlyList<FieldError>? errors)
+    private static ProblemHttpResult Create(int status, string type, string title, string detail, IReadOnlyList<FieldError>? errors)
     {
         var problem = new ProblemDetails
         {

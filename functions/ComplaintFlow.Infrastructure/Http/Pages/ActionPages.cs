@@ -9,7 +9,7 @@ namespace ComplaintFlow.Infrastructure.Http.Pages;
 /// <summary>The decision, confirmation and information forms behind emailed links.</summary>
 public static class ActionPages
 {
-    /// <param name="timeZone">The IANA zone deadlines are shown in (the business calendar's).</param>
+    /// <summary>The form page; deadlines are shown in <paramref name="timeZone"/>, the business calendar's IANA zone.</summary>
     public static IResult Form(int status, ActionClaims claims, Complaint complaint, string csrf, ActionForm form, IReadOnlyList<string> errors, string timeZone)
     {
         ArgumentNullException.ThrowIfNull(claims);
