@@ -173,6 +173,8 @@ public static class SubmissionParser
             reason = reason[..cut];
         }
 
+        reason = reason.Replace(" Change the reader options.", "", StringComparison.Ordinal);
+
         return ex.LineNumber is { } line && ex.BytePositionInLine is { } position
             ? string.Create(CultureInfo.InvariantCulture, $"The body is not valid JSON (line {line + 1}, byte {position + 1} of that line): {reason}")
             : $"The body is not valid JSON: {reason}";

@@ -84,7 +84,7 @@ public sealed class SubmissionErrorTests
         var result = SubmissionParser.Parse(body);
 
         Assert.False(result.IsValid);
-        Assert.Contains(result.Errors, e => e.Field is "body" or "description");
+        Assert.Contains("UTF-8", Message(result, "description"), StringComparison.Ordinal);
     }
 
     [Fact]

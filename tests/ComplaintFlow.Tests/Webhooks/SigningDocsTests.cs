@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ComplaintFlow.Tests.Webhooks;
 
-/// <summary>The examples in docs/signing.md sign deliveries our verifier accepts.</summary>
+/// <summary>The examples in docs/webhook.md#signing-requests sign deliveries our verifier accepts.</summary>
 public sealed class SigningDocsTests
 {
     private static readonly byte[] Complaint =
@@ -22,7 +22,7 @@ public sealed class SigningDocsTests
             Assert.Skip("bash, openssl and od are needed to run the docs' bash snippet.");
         }
 
-        var snippet = FencedBlock(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "signing.md"), ct), "bash");
+        var snippet = FencedBlock(SigningSection(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "webhook.md"), ct)), "bash");
         var work = Directory.CreateTempSubdirectory("complaintflow-signing-");
         try
         {
@@ -68,7 +68,7 @@ public sealed class SigningDocsTests
         var verifier = new WebhookVerifier(TestSecrets.Options(TestSecrets.Current), new FakeTimeProvider(now));
         Assert.True(verifier.Verify(id, timestamp, signature, Complaint).IsValid);
 
-        // Kept identical to the C# block in docs/signing.md.
+        // Kept identical to the C# block in docs/webhook.md#signing-requests.
         static (string Id, string Timestamp, string Signature) SignWebhook(string secret, byte[] body, DateTimeOffset now)
         {
             var key = Convert.FromBase64String(secret["whsec_".Length..]);
@@ -83,17 +83,26 @@ public sealed class SigningDocsTests
     [Fact]
     public async Task CSharp_snippet_in_the_docs_is_the_one_this_test_runs()
     {
-        var docs = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "signing.md"), TestContext.Current.CancellationToken);
+        var docs = SigningSection(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "webhook.md"), TestContext.Current.CancellationToken));
         var thisFile = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "tests", "ComplaintFlow.Tests", "Webhooks", "SigningDocsTests.cs"), TestContext.Current.CancellationToken);
         var documented = FencedBlock(docs, "csharp").Split('\n').SkipWhile(line => line.StartsWith("using", StringComparison.Ordinal) || line.Length == 0);
 
         Assert.All(documented, line => Assert.Contains(line.Trim(), thisFile, StringComparison.Ordinal));
     }
 
+    // The "Signing requests" section of docs/webhook.md, up to the next level-2 heading.
+    private static string SigningSection(string markdown)
+    {
+        var start = markdown.IndexOf("\n## Signing requests\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/webhook.md has no '## Signing requests' section.");
+        var end = markdown.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        return end < 0 ? markdown[start..] : markdown[start..end];
+    }
+
     private static string FencedBlock(string markdown, string language)
     {
         var start = markdown.IndexOf("```" + language + "\n", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"docs/signing.md has no ```{language} block.");
+        Assert.True(start >= 0, $"docs/webhook.md#signing-requests has no ```{language} block.");
         start += language.Length + 4;
         var end = markdown.IndexOf("\n```", start, StringComparison.Ordinal);
         return markdown[start..end] + "\n";
