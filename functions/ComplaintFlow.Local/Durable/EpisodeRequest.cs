@@ -1,0 +1,15 @@
+using ComplaintFlow.Core.Orchestration;
+using Microsoft.Extensions.Logging;
+
+namespace ComplaintFlow.Local.Durable;
+
+/// <summary>The input of one episode: the recorded history to replay and the new messages to apply after it.</summary>
+internal sealed record EpisodeRequest(
+    string InstanceId,
+    string Name,
+    int Generation,
+    Func<IOrchestrationContext, string?, Task<string?>>? Orchestrator,
+    IReadOnlyList<HistoryEvent> History,
+    IReadOnlyList<HistoryEvent> NewEvents,
+    string? PreviousCustomStatus,
+    Func<string, ILogger> CreateLogger);
