@@ -18,8 +18,8 @@ namespace ComplaintFlow.Core.Classification;
 /// </remarks>
 public sealed class Classifier
 {
-    private readonly CompiledRule[] rules;
-    private readonly Severity defaultSeverity;
+    private readonly CompiledRule[] _rules;
+    private readonly Severity _defaultSeverity;
 
     /// <exception cref="ArgumentException">The options are not valid (the message lists every problem).</exception>
     public Classifier(ClassificationOptions options)
@@ -31,8 +31,8 @@ public sealed class Classifier
             throw new ArgumentException("The classification settings are not valid: " + string.Join(" ", errors), nameof(options));
         }
 
-        defaultSeverity = options.DefaultSeverity;
-        rules = [.. options.EffectiveRules().Select((rule, index) => new CompiledRule(rule, index))];
+        _defaultSeverity = options.DefaultSeverity;
+        _rules = [.. options.EffectiveRules().Select((rule, index) => new CompiledRule(rule, index))];
     }
 
     /// <summary>Classifies one complaint.</summary>
@@ -44,7 +44,7 @@ public sealed class Classifier
         var text = KeywordPattern.Normalize((subject ?? "") + "\n" + (description ?? ""));
 
         var found = new List<(CompiledRule Rule, int FirstIndex, RuleMatch Match)>();
-        foreach (var rule in rules)
+        foreach (var rule in _rules)
         {
             if (rule.Match(text) is { } hit)
             {
@@ -63,9 +63,9 @@ public sealed class Classifier
             .FirstOrDefault() ?? Category.Other;
 
         var ruled = found
-            .Where(f => f.Rule.Severity is { } s && (s >= defaultSeverity || f.Rule.Category is null || f.Rule.Category == category))
+            .Where(f => f.Rule.Severity is { } s && (s >= _defaultSeverity || f.Rule.Category is null || f.Rule.Category == category))
             .Select(f => f.Rule.Severity!.Value)
-            .DefaultIfEmpty(defaultSeverity)
+            .DefaultIfEmpty(_defaultSeverity)
             .Max();
 
         var matches = found.Select(f => f.Match).ToArray();
@@ -82,9 +82,9 @@ public sealed class Classifier
 
     private sealed class CompiledRule(ClassificationRule rule, int order)
     {
-        private readonly KeywordPattern[] patterns = [.. rule.Keywords.Select(k => new KeywordPattern(k))];
-        private readonly string name = rule.DisplayName;
-        private readonly double weight = rule.Weight;
+        private readonly KeywordPattern[] _patterns = [.. rule.Keywords.Select(k => new KeywordPattern(k))];
+        private readonly string _name = rule.DisplayName;
+        private readonly double _weight = rule.Weight;
 
         public int Order { get; } = order;
 
@@ -94,7 +94,7 @@ public sealed class Classifier
 
         public (int FirstIndex, RuleMatch Match)? Match(string text)
         {
-            var hits = patterns
+            var hits = _patterns
                 .Select(p => p.FindFirst(text))
                 .OfType<(int Index, string Found)>()
                 .OrderBy(h => h.Index)
@@ -105,7 +105,7 @@ public sealed class Classifier
             }
 
             var words = hits.Select(h => h.Found).Distinct(StringComparer.Ordinal).ToArray();
-            return (hits[0].Index, new RuleMatch(name, Category, Severity, weight * hits.Length, words));
+            return (hits[0].Index, new RuleMatch(_name, Category, Severity, _weight * hits.Length, words));
         }
     }
 }

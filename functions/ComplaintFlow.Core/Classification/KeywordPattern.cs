@@ -8,47 +8,47 @@ namespace ComplaintFlow.Core.Classification;
 /// </summary>
 internal sealed class KeywordPattern
 {
-    private readonly string text;
-    private readonly bool prefix;
-    private readonly bool wordStart;
-    private readonly bool wordEnd;
+    private readonly string _text;
+    private readonly bool _prefix;
+    private readonly bool _wordStart;
+    private readonly bool _wordEnd;
 
     public KeywordPattern(string keyword)
     {
         var trimmed = keyword.Trim();
-        prefix = trimmed.EndsWith('*');
-        text = Normalize(trimmed.TrimEnd('*'));
-        wordStart = IsWordChar(text[0]);
-        wordEnd = IsWordChar(text[^1]);
+        _prefix = trimmed.EndsWith('*');
+        _text = Normalize(trimmed.TrimEnd('*'));
+        _wordStart = IsWordChar(_text[0]);
+        _wordEnd = IsWordChar(_text[^1]);
     }
 
     /// <summary>Where the keyword first occurs in <paramref name="normalized"/> text, and the words it covers there.</summary>
     public (int Index, string Found)? FindFirst(string normalized)
     {
         var from = 0;
-        while (from <= normalized.Length - text.Length)
+        while (from <= normalized.Length - _text.Length)
         {
-            var index = normalized.IndexOf(text, from, StringComparison.Ordinal);
+            var index = normalized.IndexOf(_text, from, StringComparison.Ordinal);
             if (index < 0)
             {
                 return null;
             }
 
-            var end = index + text.Length;
+            var end = index + _text.Length;
             from = index + 1;
-            if (wordStart && index > 0 && IsWordChar(normalized[index - 1]))
+            if (_wordStart && index > 0 && IsWordChar(normalized[index - 1]))
             {
                 continue;
             }
 
-            if (prefix)
+            if (_prefix)
             {
                 while (end < normalized.Length && IsWordChar(normalized[end]))
                 {
                     end++;
                 }
             }
-            else if (wordEnd && end < normalized.Length && IsWordChar(normalized[end]))
+            else if (_wordEnd && end < normalized.Length && IsWordChar(normalized[end]))
             {
                 continue;
             }

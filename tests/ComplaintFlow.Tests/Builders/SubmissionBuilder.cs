@@ -9,23 +9,23 @@ namespace ComplaintFlow.Tests.Builders;
 /// </summary>
 public sealed class SubmissionBuilder
 {
-    private readonly List<(string Name, string RawJson)> extraTopLevel = [];
-    private readonly List<(string Name, string RawJson)> extraCustomer = [];
-    private readonly List<(string Key, string? Value)> metadata = [];
-    private readonly HashSet<string> omitted = new(StringComparer.Ordinal);
-    private string? externalId = "fb-20261122-0001";
-    private string? channel = "app-feedback";
-    private string? customerId = "u-1001";
-    private string? name = "Li Lei";
-    private string? email = "lilei@example.com";
-    private string? phone = "+8613800000000";
-    private string? customerLocale;
-    private string? subject = "Rider was rude";
-    private string? description = "Order 123 arrived two hours late and the rider shouted at me.";
-    private string? orderId = "123";
-    private string? locale = "en-US";
-    private string? severityHint;
-    private bool escapeNonAscii;
+    private readonly List<(string Name, string RawJson)> _extraTopLevel = [];
+    private readonly List<(string Name, string RawJson)> _extraCustomer = [];
+    private readonly List<(string Key, string? Value)> _metadata = [];
+    private readonly HashSet<string> _omitted = new(StringComparer.Ordinal);
+    private string? _externalId = "fb-20261122-0001";
+    private string? _channel = "app-feedback";
+    private string? _customerId = "u-1001";
+    private string? _name = "Li Lei";
+    private string? _email = "lilei@example.com";
+    private string? _phone = "+8613800000000";
+    private string? _customerLocale;
+    private string? _subject = "Rider was rude";
+    private string? _description = "Order 123 arrived two hours late and the rider shouted at me.";
+    private string? _orderId = "123";
+    private string? _locale = "en-US";
+    private string? _severityHint;
+    private bool _escapeNonAscii;
 
     private SubmissionBuilder()
     {
@@ -42,85 +42,85 @@ public sealed class SubmissionBuilder
     /// <summary>The Chinese example of DESIGN §5.</summary>
     public SubmissionBuilder InChinese()
     {
-        name = "李雷";
-        subject = "骑手态度恶劣";
-        description = "订单 123 配送超时两个小时，骑手还辱骂我。";
-        locale = "zh-CN";
+        _name = "李雷";
+        _subject = "骑手态度恶劣";
+        _description = "订单 123 配送超时两个小时，骑手还辱骂我。";
+        _locale = "zh-CN";
         return this;
     }
 
     public SubmissionBuilder InEnglish()
     {
-        name = "Li Lei";
-        subject = "Rider was rude";
-        description = "Order 123 arrived two hours late and the rider shouted at me.";
-        locale = "en-US";
+        _name = "Li Lei";
+        _subject = "Rider was rude";
+        _description = "Order 123 arrived two hours late and the rider shouted at me.";
+        _locale = "en-US";
         return this;
     }
 
-    public SubmissionBuilder WithExternalId(string? value) => Set(() => externalId = value);
+    public SubmissionBuilder WithExternalId(string? value) => Set(() => _externalId = value);
 
-    public SubmissionBuilder WithChannel(string? value) => Set(() => channel = value);
+    public SubmissionBuilder WithChannel(string? value) => Set(() => _channel = value);
 
-    public SubmissionBuilder WithCustomerId(string? value) => Set(() => customerId = value);
+    public SubmissionBuilder WithCustomerId(string? value) => Set(() => _customerId = value);
 
-    public SubmissionBuilder WithName(string? value) => Set(() => name = value);
+    public SubmissionBuilder WithName(string? value) => Set(() => _name = value);
 
-    public SubmissionBuilder WithEmail(string? value) => Set(() => email = value);
+    public SubmissionBuilder WithEmail(string? value) => Set(() => _email = value);
 
-    public SubmissionBuilder WithPhone(string? value) => Set(() => phone = value);
+    public SubmissionBuilder WithPhone(string? value) => Set(() => _phone = value);
 
-    public SubmissionBuilder WithCustomerLocale(string? value) => Set(() => customerLocale = value);
+    public SubmissionBuilder WithCustomerLocale(string? value) => Set(() => _customerLocale = value);
 
-    public SubmissionBuilder WithSubject(string? value) => Set(() => subject = value);
+    public SubmissionBuilder WithSubject(string? value) => Set(() => _subject = value);
 
-    public SubmissionBuilder WithDescription(string? value) => Set(() => description = value);
+    public SubmissionBuilder WithDescription(string? value) => Set(() => _description = value);
 
-    public SubmissionBuilder WithOrderId(string? value) => Set(() => orderId = value);
+    public SubmissionBuilder WithOrderId(string? value) => Set(() => _orderId = value);
 
-    public SubmissionBuilder WithLocale(string? value) => Set(() => locale = value);
+    public SubmissionBuilder WithLocale(string? value) => Set(() => _locale = value);
 
-    public SubmissionBuilder WithSeverityHint(string? value) => Set(() => severityHint = value);
+    public SubmissionBuilder WithSeverityHint(string? value) => Set(() => _severityHint = value);
 
     /// <summary>Adds a metadata entry (<c>null</c> sends a JSON null); entries keep their order, duplicates included.</summary>
-    public SubmissionBuilder WithMetadata(string key, string? value) => Set(() => metadata.Add((key, value)));
+    public SubmissionBuilder WithMetadata(string key, string? value) => Set(() => _metadata.Add((key, value)));
 
     /// <summary>Leaves a top-level property (or <c>customer</c>) out of the body altogether.</summary>
-    public SubmissionBuilder WithoutField(string field) => Set(() => omitted.Add(field));
+    public SubmissionBuilder WithoutField(string field) => Set(() => _omitted.Add(field));
 
     /// <summary>Adds a top-level property with raw JSON as its value, after the others (e.g. a second <c>description</c>, or a number).</summary>
-    public SubmissionBuilder WithRawField(string field, string rawJson) => Set(() => extraTopLevel.Add((field, rawJson)));
+    public SubmissionBuilder WithRawField(string field, string rawJson) => Set(() => _extraTopLevel.Add((field, rawJson)));
 
     /// <summary>Adds a property with raw JSON as its value to <c>customer</c>, after the others.</summary>
-    public SubmissionBuilder WithRawCustomerField(string field, string rawJson) => Set(() => extraCustomer.Add((field, rawJson)));
+    public SubmissionBuilder WithRawCustomerField(string field, string rawJson) => Set(() => _extraCustomer.Add((field, rawJson)));
 
     /// <summary>Writes every non-ASCII character as a <c>\uXXXX</c> escape, as some JSON libraries do by default.</summary>
-    public SubmissionBuilder EscapingNonAscii() => Set(() => escapeNonAscii = true);
+    public SubmissionBuilder EscapingNonAscii() => Set(() => _escapeNonAscii = true);
 
     /// <summary>The body as text: compact JSON with non-ASCII characters (Chinese, emoji) written as they are unless escaped.</summary>
     public string ToJson()
     {
-        var customer = omitted.Contains("customer")
+        var customer = _omitted.Contains("customer")
             ? null
             : JsonObject(
-                [.. Field("id", customerId), .. Field("name", name), .. Field("email", email), .. Field("phone", phone), .. Field("locale", customerLocale),
-                 .. extraCustomer.Select(f => Member(f.Name, f.RawJson))]);
-        var meta = metadata.Count == 0 ? null : JsonObject([.. metadata.Select(m => Member(m.Key, m.Value is null ? "null" : Quote(m.Value)))]);
+                [.. Field("id", _customerId), .. Field("name", _name), .. Field("email", _email), .. Field("phone", _phone), .. Field("locale", _customerLocale),
+                 .. _extraCustomer.Select(f => Member(f.Name, f.RawJson))]);
+        var meta = _metadata.Count == 0 ? null : JsonObject([.. _metadata.Select(m => Member(m.Key, m.Value is null ? "null" : Quote(m.Value)))]);
 
         return JsonObject(
-            [.. Field("externalId", externalId), .. Field("channel", channel),
+            [.. Field("externalId", _externalId), .. Field("channel", _channel),
              .. (customer is null ? [] : new[] { Member("customer", customer) }),
-             .. Field("subject", subject), .. Field("description", description), .. Field("orderId", orderId), .. Field("locale", locale),
-             .. Field("severityHint", severityHint),
+             .. Field("subject", _subject), .. Field("description", _description), .. Field("orderId", _orderId), .. Field("locale", _locale),
+             .. Field("severityHint", _severityHint),
              .. (meta is null ? [] : new[] { Member("metadata", meta) }),
-             .. extraTopLevel.Select(f => Member(f.Name, f.RawJson))]);
+             .. _extraTopLevel.Select(f => Member(f.Name, f.RawJson))]);
     }
 
     /// <summary>The body as sent: the UTF-8 bytes of <see cref="ToJson"/>.</summary>
     public byte[] ToBytes() => Encoding.UTF8.GetBytes(ToJson());
 
     private IEnumerable<string> Field(string field, string? value) =>
-        value is null || omitted.Contains(field) ? [] : [Member(field, Quote(value))];
+        value is null || _omitted.Contains(field) ? [] : [Member(field, Quote(value))];
 
     private string Member(string field, string rawJson) => Quote(field) + ":" + rawJson;
 
@@ -140,7 +140,7 @@ public sealed class SubmissionBuilder
                 '\n' => builder.Append("\\n"),
                 '\r' => builder.Append("\\r"),
                 '\t' => builder.Append("\\t"),
-                _ when c < ' ' || (escapeNonAscii && c > '~') => builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                _ when c < ' ' || (_escapeNonAscii && c > '~') => builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
                 _ => builder.Append(c),
             };
         }
