@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using ComplaintFlow.Core.Orchestration;
-using Microsoft.Extensions.Logging;
 
 namespace ComplaintFlow.Local.Durable;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-
 namespace ComplaintFlow.Local.Durable;
 
 /// <summary>Starts the <see cref="DurableRuntime"/> with the host (resuming unfinished instances) and stops it with the host.</summary>

@@ -1,5 +1,4 @@
 using ComplaintFlow.Core.Orchestration;
-using Microsoft.Extensions.Logging;
 
 namespace ComplaintFlow.Local.Durable;
 

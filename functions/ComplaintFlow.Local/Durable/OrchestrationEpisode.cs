@@ -99,7 +99,7 @@ internal static class OrchestrationEpisode
             return new EpisodeResult(OrchestrationRuntimeStatus.ContinuedAsNew, applied, unprocessed, null, null, customStatus, [], [], context.ContinueAsNewInput, carried);
         }
 
-        if (context.Execution is { IsCompleted: true } execution)
+        if (context.IsDone && context.Execution is { IsCompleted: true } execution)
         {
             if (execution.IsCompletedSuccessfully)
             {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ComplaintFlow.Core.Orchestration;
-using Microsoft.Extensions.Logging;
 
 namespace ComplaintFlow.Local.Durable;
 
@@ -62,8 +61,12 @@ internal sealed class ReplayOrchestrationContext : IOrchestrationContext
 
     public string? CustomStatus { get; private set; }
 
-    /// <summary>True once the generation has nothing more to do: finished, continued as new, or found non-deterministic.</summary>
-    public bool IsDone => NonDeterminism is not null || ContinueAsNewRequested || Execution is { IsCompleted: true };
+    /// <summary>
+    /// True once the generation has nothing more to do: continued as new, found non-deterministic, failed, or returned with
+    /// no timer left. As in Durable, a returned orchestrator stays running until the timers it did not cancel have fired.
+    /// </summary>
+    public bool IsDone => NonDeterminism is not null || ContinueAsNewRequested ||
+        (Execution is { IsCompleted: true } execution && (!execution.IsCompletedSuccessfully || _timers.Count == 0));
 
     public IReadOnlyList<HistoryEvent> NewActions => _newActions;
 
@@ -221,7 +224,7 @@ internal sealed class ReplayOrchestrationContext : IOrchestrationContext
 
                 break;
             case HistoryEventType.TimerFired:
-                if (!IsDone && _timers.Remove(e.TaskId, out var timer))
+                if (NonDeterminism is null && !ContinueAsNewRequested && _timers.Remove(e.TaskId, out var timer))
                 {
                     timer.Completion.TrySetResult();
                 }

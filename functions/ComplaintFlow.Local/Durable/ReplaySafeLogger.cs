@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace ComplaintFlow.Local.Durable;
 
 /// <summary>A logger that says nothing while its orchestration is replaying history.</summary>
