@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 using ComplaintFlow.Local.DevServices;
 using ComplaintFlow.Local.Hosting;
 

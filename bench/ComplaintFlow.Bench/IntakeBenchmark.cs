@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using ComplaintFlow.Infrastructure.Webhooks;

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Intake;
-using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Core.Workflow;
 using ComplaintFlow.Local.Durable;
 using ComplaintFlow.Local.InMemory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ComplaintFlow.Bench;
@@ -79,7 +79,7 @@ internal static class LifecycleBenchmark
             run: {elapsed.TotalSeconds:F2} s = {count / elapsed.TotalSeconds:N0} lifecycles/s  [filed {filed.TotalSeconds:F2} s, reminders+escalation {(chased - filed).TotalSeconds:F2} s, decided+confirmed {(elapsed - chased).TotalSeconds:F2} s]
             peak working set: {process.PeakWorkingSet64 / (1024.0 * 1024):N0} MiB
             runtime: {metrics}
-            per lifecycle: {metrics.HistoryEventsReplayed / (double)count:F1} history events replayed, {metrics.EpisodesRun / (double)count:F1} episodes, {metrics.ActivitiesRun / (double)count:F1} activities
+            per lifecycle: {metrics.EventsReplayed / (double)count:F1} history events replayed, {metrics.EpisodesRun / (double)count:F1} episodes, {metrics.ActivitiesRun / (double)count:F1} activities
             """));
         if (resolved != count)
         {

@@ -22,6 +22,7 @@ public static class LocalHost
 
     /// <param name="args">Command-line arguments (<c>--urls</c> and any <c>--Section:Key=value</c> work as in any ASP.NET Core app).</param>
     /// <param name="configureServices">Lets tests replace services, e.g. the <see cref="TimeProvider"/>.</param>
+    /// <param name="cancellationToken">Stops the start-up.</param>
     public static async Task<LocalHostApp> BuildAsync(string[] args, Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(args);

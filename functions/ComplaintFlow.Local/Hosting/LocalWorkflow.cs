@@ -1,7 +1,6 @@
 using ComplaintFlow.Core.Workflow;
 using ComplaintFlow.Core.Workflow.Activities;
 using ComplaintFlow.Local.Durable;
-using Microsoft.Extensions.DependencyInjection;
 using Names = ComplaintFlow.Core.Workflow.WorkflowNames.Activities;
 
 namespace ComplaintFlow.Local.Hosting;

@@ -48,6 +48,7 @@ public sealed class InMemoryComplaintFlow : IAsyncDisposable
     /// <param name="durableStore">The runtime's store; in memory unless given (e.g. a table store to test restarts).</param>
     /// <param name="loggerFactory">Logging; none unless given.</param>
     /// <param name="configureServices">Last say over the services, e.g. an email sender that fails.</param>
+    /// <param name="cancellationToken">Stops the start-up.</param>
     public static async Task<InMemoryComplaintFlow> StartAsync(
         TimeProvider time,
         IEnumerable<KeyValuePair<string, string?>>? settings = null,

@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ComplaintFlow.Core.Notifications;
-using ComplaintFlow.Infrastructure.Email;
 using ComplaintFlow.Infrastructure.Webhooks;
 using ComplaintFlow.Local.Security;
 using ComplaintFlow.Tests.Fixtures;

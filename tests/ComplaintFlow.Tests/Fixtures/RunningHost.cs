@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using ComplaintFlow.Infrastructure.Email;
-using ComplaintFlow.Infrastructure.Links;
 using ComplaintFlow.Infrastructure.Webhooks;
 using ComplaintFlow.Local.Hosting;
 using ComplaintFlow.Local.Security;

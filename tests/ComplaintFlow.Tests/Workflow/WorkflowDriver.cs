@@ -1,4 +1,5 @@
 using ComplaintFlow.Core.Complaints;
+using ComplaintFlow.Core.Intake;
 using ComplaintFlow.Core.Notifications;
 using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Core.Workflow;
