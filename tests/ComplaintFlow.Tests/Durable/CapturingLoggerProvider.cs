@@ -27,6 +27,6 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue((category, formatter(state, exception)));
+            entries.Enqueue((category, formatter(state, exception) + (exception is null ? string.Empty : " " + exception)));
     }
 }
