@@ -53,6 +53,12 @@ public sealed class ComplaintBuilder
         return this;
     }
 
+    public ComplaintBuilder WithSubject(string? subject)
+    {
+        _subject = subject;
+        return this;
+    }
+
     public ComplaintBuilder WithOrderId(string? orderId)
     {
         _orderId = orderId;

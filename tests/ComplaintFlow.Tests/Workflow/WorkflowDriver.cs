@@ -1,3 +1,4 @@
+using ComplaintFlow.Core.Assignment;
 using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Intake;
 using ComplaintFlow.Core.Notifications;
@@ -44,17 +45,23 @@ public sealed class WorkflowDriver : IAsyncDisposable
         return id;
     }
 
-    /// <summary>Lets <paramref name="span"/> pass in small steps, letting the workflow catch up after each.</summary>
-    public async Task PassAsync(TimeSpan span)
+    /// <summary>
+    /// Lets <paramref name="span"/> pass in steps (10 minutes unless told), letting the workflow catch up after each, as
+    /// a real clock would; a timer set during a step fires in a later one.
+    /// </summary>
+    public async Task PassAsync(TimeSpan span, TimeSpan? step = null)
     {
         var end = Time.GetUtcNow() + span;
+        var size = step ?? TimeSpan.FromMinutes(10);
         while (Time.GetUtcNow() < end)
         {
-            var step = TimeSpan.FromMinutes(10) < end - Time.GetUtcNow() ? TimeSpan.FromMinutes(10) : end - Time.GetUtcNow();
-            Time.Advance(step);
+            Time.Advance(size < end - Time.GetUtcNow() ? size : end - Time.GetUtcNow());
             await SettleAsync();
         }
     }
+
+    /// <summary>The team lead of the team a complaint was routed to (tier 2), per the default routing.</summary>
+    public static string LeadOf(Complaint complaint) => new RoutingPolicy(new RoutingOptions()).LeadOf(complaint.Team!);
 
     public Task SettleAsync() => Flow.Runtime.WaitForIdleAsync(_ct);
 
