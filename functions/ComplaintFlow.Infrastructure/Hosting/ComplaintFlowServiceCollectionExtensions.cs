@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Azure.Data.Tables;
 using ComplaintFlow.Core.Assignment;
 using ComplaintFlow.Core.Classification;
@@ -54,7 +57,8 @@ public static class ComplaintFlowServiceCollectionExtensions
         });
         services.AddValidatedOptions<VerificationOptions>(configuration, "Verification", o => o.Validate());
         services.AddValidatedOptions<IntakeQueueOptions>(configuration, IntakeQueueOptions.SectionName, o => o.Validate());
-        services.AddOptions<ClassificationOptions>().Configure(o => configuration.GetSection(ClassificationOptions.SectionName).Bind(o));
+        services.AddOptions<ClassificationOptions>().Configure(o => configuration.GetSection(ClassificationOptions.SectionName).Bind(o)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClassificationOptions>, ClassificationOptionsValidator>();
         services.AddOptions<List<AgentOptions>>().Configure(roster => configuration.GetSection(AgentOptions.Section).Bind(roster)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<List<AgentOptions>>, RosterValidator>();
         services.AddSingleton<IValidateOptions<WebhookOptions>, DevelopmentSecretsValidator>();
@@ -121,7 +125,12 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton<CloseComplaint>();
         services.AddSingleton<AlertManager>();
 
-        // Intake and HTTP
+        // Intake and HTTP: JSON as the contract says (camelCase, enums as strings, Chinese readable).
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        });
         services.AddSingleton<ComplaintIntake>();
         services.AddSingleton<QueueIntakeProcessor>();
         services.AddSingleton<IntakeEndpoint>();

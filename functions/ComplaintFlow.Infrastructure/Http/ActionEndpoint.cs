@@ -72,12 +72,7 @@ public sealed partial class ActionEndpoint(
             return PageLayout.Message(StatusCodes.Status415UnsupportedMediaType, locale, text.FormExpiredTitle, text.FormExpired, "error");
         }
 
-        var posted = await http.Request.ReadFormAsync(cancellationToken);
-        if (!CsrfMatches(http, posted[CsrfField].ToString()))
-        {
-            return PageLayout.Message(StatusCodes.Status403Forbidden, locale, text.FormExpiredTitle, text.FormExpired, "error");
-        }
-
+        // A used or stale link acts on nothing, so it answers with what happened before any form check.
         if (await ledger.FindAsync(claims!, cancellationToken) is { } used)
         {
             return AlreadyUsed(StatusCodes.Status409Conflict, complaint, used);
@@ -86,6 +81,12 @@ public sealed partial class ActionEndpoint(
         if (!IsCurrent(claims!, complaint))
         {
             return PageLayout.Message(StatusCodes.Status409Conflict, locale, text.StaleTitle, Format(text.Stale, StatusName(complaint)), "warn");
+        }
+
+        var posted = await http.Request.ReadFormAsync(cancellationToken);
+        if (!CsrfMatches(http, posted[CsrfField].ToString()))
+        {
+            return PageLayout.Message(StatusCodes.Status403Forbidden, locale, text.FormExpiredTitle, text.FormExpired, "error");
         }
 
         var form = new ActionForm(posted["choice"].ToString(), posted["text"].ToString(), posted["compensation"].ToString(), posted["rating"].ToString(), posted["comment"].ToString());

@@ -53,6 +53,8 @@ public sealed partial class QueueIntakeProcessor(ComplaintIntake intake, IntakeQ
         return new QueueMessageOutcome(Processed: false, reason, MoveToPoison: last);
     }
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     /// <summary>The message's JSON bytes: base64 when it decodes to a JSON object, the text itself otherwise.</summary>
     public static byte[] Decode(string messageText)
     {
@@ -63,7 +65,12 @@ public sealed partial class QueueIntakeProcessor(ComplaintIntake intake, IntakeQ
             var buffer = new byte[trimmed.Length];
             if (Convert.TryFromBase64String(trimmed, buffer, out var written))
             {
-                var decoded = buffer.AsSpan(0, written).TrimStart("\xEF\xBB\xBF"u8);
+                var decoded = buffer.AsSpan(0, written);
+                if (decoded.StartsWith(Utf8ByteOrderMark))
+                {
+                    decoded = decoded[Utf8ByteOrderMark.Length..];
+                }
+
                 var first = decoded.TrimStart(" \t\r\n"u8);
                 if (first.Length > 0 && first[0] == (byte)'{')
                 {

@@ -41,7 +41,7 @@ public sealed class ComplaintLifecycleTests(AzuriteFixture azurite)
         }
 
         var assigned = await driver.WaitForStatusAsync(id, "Assigned");
-        Assert.Equal("Delivery", assigned.GetProperty("category").GetString());
+        Assert.Equal("ServiceAttitude", assigned.GetProperty("category").GetString()); // 骑手态度恶劣: the rider's attitude
 
         var decision = new Dictionary<string, string> { ["choice"] = "resolve", ["text"] = "已为您全额退款，并对骑手进行了处理。", ["compensation"] = "refund" };
         var (_, resolved) = await driver.SubmitFormAsync(decisionLink, decision);
