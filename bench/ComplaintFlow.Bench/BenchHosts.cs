@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.DependencyInjection;
 using ComplaintFlow.Local.DevServices;
 using ComplaintFlow.Local.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintFlow.Bench;
 

@@ -43,62 +43,62 @@ public static class ActionForms
         switch (claims.Purpose)
         {
             case ActionPurpose.AgentDecision:
-            {
-                var choice = AgentChoices.FirstOrDefault(c => c.Value == form.Choice);
-                if (choice.Value is null)
                 {
-                    errors.Add(text.ChooseOne);
-                    return (null, null, null, errors);
-                }
+                    var choice = AgentChoices.FirstOrDefault(c => c.Value == form.Choice);
+                    if (choice.Value is null)
+                    {
+                        errors.Add(text.ChooseOne);
+                        return (null, null, null, errors);
+                    }
 
-                if (choice.Kind is AgentDecisionKind.Resolve or AgentDecisionKind.Reject or AgentDecisionKind.RequestInfo && body is null)
-                {
-                    errors.Add(text.TextRequired);
-                }
+                    if (choice.Kind is AgentDecisionKind.Resolve or AgentDecisionKind.Reject or AgentDecisionKind.RequestInfo && body is null)
+                    {
+                        errors.Add(text.TextRequired);
+                    }
 
-                var compensation = choice.Kind == AgentDecisionKind.Resolve
-                    ? Compensations.FirstOrDefault(c => c.Value == form.Compensation).Kind
-                    : Compensation.None;
-                var decision = new AgentDecision(choice.Kind, claims.Recipient, claims.Generation, body, compensation);
-                var summary = body is null ? choice.Kind.ToString() : $"{choice.Kind}: {Shorten(body)}";
-                return (WorkflowNames.Events.AgentDecision, decision, summary, errors);
-            }
+                    var compensation = choice.Kind == AgentDecisionKind.Resolve
+                        ? Compensations.FirstOrDefault(c => c.Value == form.Compensation).Kind
+                        : Compensation.None;
+                    var decision = new AgentDecision(choice.Kind, claims.Recipient, claims.Generation, body, compensation);
+                    var summary = body is null ? choice.Kind.ToString() : $"{choice.Kind}: {Shorten(body)}";
+                    return (WorkflowNames.Events.AgentDecision, decision, summary, errors);
+                }
 
             case ActionPurpose.CustomerConfirmation:
-            {
-                bool? satisfied = form.Choice switch { "satisfied" => true, "not-satisfied" => false, _ => null };
-                if (satisfied is null)
                 {
-                    errors.Add(text.ChooseOne);
-                }
-
-                int? rating = null;
-                if (!string.IsNullOrWhiteSpace(form.Rating))
-                {
-                    if (int.TryParse(form.Rating, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r is >= 1 and <= 5)
+                    bool? satisfied = form.Choice switch { "satisfied" => true, "not-satisfied" => false, _ => null };
+                    if (satisfied is null)
                     {
-                        rating = r;
+                        errors.Add(text.ChooseOne);
                     }
-                    else
-                    {
-                        errors.Add(text.RatingRange);
-                    }
-                }
 
-                var confirmation = new CustomerConfirmation(satisfied ?? false, claims.Generation, rating, comment);
-                var summary = (satisfied == true ? text.Satisfied : text.NotSatisfied) + (rating is null ? string.Empty : $" ({rating}/5)");
-                return (WorkflowNames.Events.CustomerConfirmation, confirmation, summary, errors);
-            }
+                    int? rating = null;
+                    if (!string.IsNullOrWhiteSpace(form.Rating))
+                    {
+                        if (int.TryParse(form.Rating, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r is >= 1 and <= 5)
+                        {
+                            rating = r;
+                        }
+                        else
+                        {
+                            errors.Add(text.RatingRange);
+                        }
+                    }
+
+                    var confirmation = new CustomerConfirmation(satisfied ?? false, claims.Generation, rating, comment);
+                    var summary = (satisfied == true ? text.Satisfied : text.NotSatisfied) + (rating is null ? string.Empty : $" ({rating}/5)");
+                    return (WorkflowNames.Events.CustomerConfirmation, confirmation, summary, errors);
+                }
 
             default:
-            {
-                if (body is null)
                 {
-                    errors.Add(text.InformationRequired);
-                }
+                    if (body is null)
+                    {
+                        errors.Add(text.InformationRequired);
+                    }
 
-                return (WorkflowNames.Events.CustomerInfoProvided, new CustomerInfoProvided(body ?? string.Empty, claims.Generation), Shorten(body ?? string.Empty), errors);
-            }
+                    return (WorkflowNames.Events.CustomerInfoProvided, new CustomerInfoProvided(body ?? string.Empty, claims.Generation), Shorten(body ?? string.Empty), errors);
+                }
         }
     }
 

@@ -20,7 +20,8 @@ internal sealed class EmailMessageBuilder
             .WithLinks(
                 EmailLink.Satisfied(Locale.Zh, new Uri(ActionUrl)),
                 EmailLink.NotSatisfied(Locale.Zh, new Uri("https://complaints.example.com/api/actions/tok_Zh2")))
-            .Build() with { ComplaintId = complaintId };
+            .Build() with
+        { ComplaintId = complaintId };
         var content = EmailTemplates.Render(EmailKind.Outcome, model);
         return new(EmailMessage.Create(
             EmailMessage.IdFor(complaintId, EmailKind.Outcome, "r1"), "lilei@example.com", "李雷", EmailKind.Outcome, complaintId, content));
