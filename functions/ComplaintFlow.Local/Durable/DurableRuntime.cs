@@ -61,6 +61,7 @@ public sealed class DurableRuntime : IOrchestrationClient, IAsyncDisposable
         _loggerFactory = loggerFactory;
         Logger = loggerFactory.CreateLogger<DurableRuntime>();
         _activitySlots = new SemaphoreSlim(Options.MaxConcurrentActivities, Options.MaxConcurrentActivities);
+        Timers = new DurableTimerScheduler(time);
     }
 
     /// <summary>Counters since this runtime was created.</summary>
@@ -75,6 +76,8 @@ public sealed class DurableRuntime : IOrchestrationClient, IAsyncDisposable
     internal IDurableStore Store { get; }
 
     internal TimeProvider Time { get; }
+
+    internal DurableTimerScheduler Timers { get; }
 
     internal DurableRuntimeOptions Options { get; }
 
@@ -130,10 +133,7 @@ public sealed class DurableRuntime : IOrchestrationClient, IAsyncDisposable
         }
 
         await _stopping.CancelAsync();
-        foreach (var worker in _instances.Values)
-        {
-            worker.DisarmAll();
-        }
+        Timers.Dispose();
 
         Task drained;
         lock (_flightGate)
@@ -269,6 +269,7 @@ public sealed class DurableRuntime : IOrchestrationClient, IAsyncDisposable
         await StopAsync(CancellationToken.None);
         _stopping.Dispose();
         _activitySlots.Dispose();
+        Timers.Dispose();
     }
 
     internal void AddWork(int count)
@@ -451,9 +452,16 @@ public sealed class DurableRuntime : IOrchestrationClient, IAsyncDisposable
         }
 
         RemoveWork(1);
-        using var timer = Time.CreateTimer(_ => Wake(true), null, delay, Timeout.InfiniteTimeSpan);
-        using var registration = stopping.Register(() => Wake(false));
-        return await wake.Task;
+        var timer = Timers.Schedule(Now + delay, () => Wake(true));
+        try
+        {
+            using var registration = stopping.Register(() => Wake(false));
+            return await wake.Task;
+        }
+        finally
+        {
+            timer.Cancel();
+        }
     }
 
     /// <summary>Stores a client message durably, then hands it to the loaded instance (or leaves it for the next start).</summary>

@@ -9,14 +9,11 @@ namespace ComplaintFlow.Local.Durable;
 /// </summary>
 internal sealed class InstanceWorker(DurableRuntime runtime, string instanceId)
 {
-    // Timers longer than this are re-armed when they wake early (System.Threading timers stop at about 49 days).
-    private static readonly TimeSpan LongestTimer = TimeSpan.FromDays(30);
-
     private readonly object _gate = new();
     private readonly List<WorkItem> _queue = [];
     private readonly HashSet<string> _loadedKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<int, OpenActivity> _dispatched = [];
-    private readonly Dictionary<int, ITimer?> _armed = [];
+    private readonly Dictionary<int, DurableTimerScheduler.ScheduledTimer?> _armed = [];
     private Dictionary<int, OpenTimer> _openTimers = [];
     private List<HistoryEvent> _history = [];
     private InstanceRecord? _record;
@@ -52,7 +49,7 @@ internal sealed class InstanceWorker(DurableRuntime runtime, string instanceId)
     /// <summary>Disposes every armed timer (the runtime is stopping).</summary>
     public void DisarmAll()
     {
-        List<ITimer?> timers;
+        List<DurableTimerScheduler.ScheduledTimer?> timers;
         lock (_gate)
         {
             timers = [.. _armed.Values];
@@ -61,7 +58,7 @@ internal sealed class InstanceWorker(DurableRuntime runtime, string instanceId)
 
         foreach (var timer in timers)
         {
-            timer?.Dispose();
+            timer?.Cancel();
         }
     }
 
@@ -378,7 +375,7 @@ internal sealed class InstanceWorker(DurableRuntime runtime, string instanceId)
             return;
         }
 
-        var handle = runtime.Time.CreateTimer(_ => Post(TimerFiredItem(generation, timer)), null, due < LongestTimer ? due : LongestTimer, Timeout.InfiniteTimeSpan);
+        var handle = runtime.Timers.Schedule(timer.FireAt, () => Post(TimerFiredItem(generation, timer)));
         lock (_gate)
         {
             _armed[timer.TaskId] = handle;
@@ -390,13 +387,13 @@ internal sealed class InstanceWorker(DurableRuntime runtime, string instanceId)
 
     private void Disarm(int taskId)
     {
-        ITimer? handle;
+        DurableTimerScheduler.ScheduledTimer? handle;
         lock (_gate)
         {
             _armed.Remove(taskId, out handle);
         }
 
-        handle?.Dispose();
+        handle?.Cancel();
     }
 
     /// <summary>Ends the instance with <paramref name="final"/> (terminated, or a history that already ended).</summary>
