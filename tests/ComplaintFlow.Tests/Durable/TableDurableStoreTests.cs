@@ -23,7 +23,8 @@ public sealed class TableDurableStoreTests(AzuriteFixture azurite)
             {
                 var receipt = await context.CallActivityAsync<string>("Record", subject);
                 var approval = context.WaitForExternalEvent<string>("Approve");
-                return await context.WhenCompletedBefore(approval, context.CurrentUtcDateTime.AddDays(1))
+                var days = subject == "by-timer" ? 1 : 3;
+                return await context.WhenCompletedBefore(approval, context.CurrentUtcDateTime.AddDays(days))
                     ? $"{receipt} approved by {await approval}"
                     : $"{receipt} timed out at {context.CurrentUtcDateTime:yyyy-MM-dd}";
             })
@@ -47,19 +48,23 @@ public sealed class TableDurableStoreTests(AzuriteFixture azurite)
             await before.StopAsync(Token);
         }
 
+        // While no runtime runs, an event is stored and a timer falls due.
         await using var after = new DurableRuntime(registry, new TableDurableStore(azurite.TableService(), prefix), clock, NullLoggerFactory.Instance);
         await after.RaiseEventAsync("by-stored-event", "Approve", "李娜", Token);
+        clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(1));
         await after.StartAsync(Token);
         await after.WaitForIdleAsync(Token);
         Assert.Equal("#by-stored-event approved by 李娜", (await after.WaitForInstanceCompletionAsync("by-stored-event", true, Token)).ReadOutputAs<string>());
+        Assert.Equal("#by-timer timed out at 2026-03-03", (await after.WaitForInstanceCompletionAsync("by-timer", true, Token)).ReadOutputAs<string>());
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await after.GetInstanceAsync("by-event", cancellationToken: Token))!.RuntimeStatus);
 
         await after.RaiseEventAsync("by-event", "Approve", "Ana", Token);
         await after.WaitForIdleAsync(Token);
-        clock.Advance(TimeSpan.FromDays(1));
-        await after.WaitForIdleAsync(Token);
 
         Assert.Equal("#by-event approved by Ana", (await after.WaitForInstanceCompletionAsync("by-event", true, Token)).ReadOutputAs<string>());
-        Assert.Equal("#by-timer timed out at 2026-03-03", (await after.WaitForInstanceCompletionAsync("by-timer", true, Token)).ReadOutputAs<string>());
+        Assert.Equal(3, recorded);
+        clock.Advance(TimeSpan.FromDays(3));
+        await after.WaitForIdleAsync(Token);
         Assert.Equal(3, recorded);
     }
 
