@@ -7,7 +7,7 @@ var options = BenchOptions.Parse(args.Skip(1));
 switch (command)
 {
     case "lifecycles":
-        await LifecycleBenchmark.RunAsync(options.Get("store", "memory"), options.GetInt("count", 10_000));
+        await LifecycleBenchmark.RunAsync(options.Get("store", "memory"), options.GetInt("count", 10_000), options.Get("emails", "drop") == "keep");
         break;
     case "intake":
         await IntakeBenchmark.RunAsync(
@@ -17,7 +17,8 @@ switch (command)
     default:
         Console.WriteLine("""
             usage:
-              lifecycles [--store memory|azurite] [--count N]   full complaint lifecycles on a fake clock
+              lifecycles [--store memory|azurite] [--count N] [--emails drop|keep]
+                                                                full complaint lifecycles on a fake clock
               intake [--clients 1,16,64] [--seconds S]          signed webhook intake vs a bare Azurite insert
             """);
         return 2;
