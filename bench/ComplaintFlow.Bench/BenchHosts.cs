@@ -9,14 +9,11 @@ namespace ComplaintFlow.Bench;
 /// <summary>A private Azurite and the local host over it, as a user runs them, on free loopback ports.</summary>
 internal sealed class BenchHosts : IAsyncDisposable
 {
-    private readonly string _location;
-
-    private BenchHosts(AzuriteProcess azurite, LocalHostApp host, Uri baseAddress, string location)
+    private BenchHosts(AzuriteProcess azurite, LocalHostApp host, Uri baseAddress)
     {
         Azurite = azurite;
         Host = host;
         BaseAddress = baseAddress;
-        _location = location;
     }
 
     public AzuriteProcess Azurite { get; }
@@ -27,8 +24,8 @@ internal sealed class BenchHosts : IAsyncDisposable
 
     public static async Task<BenchHosts> StartAsync(Action<IServiceCollection>? configureServices = null)
     {
-        var location = Path.Combine(Path.GetTempPath(), "complaintflow-bench-" + Guid.NewGuid().ToString("N"));
-        var azurite = await AzuriteProcess.StartAsync(location);
+        // In memory: Azurite's disk persistence rewrites its whole database file as it grows, which would be measured too.
+        var azurite = await AzuriteProcess.StartAsync();
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         string[] args =
         [
@@ -40,17 +37,13 @@ internal sealed class BenchHosts : IAsyncDisposable
         ];
         var host = await LocalHost.BuildAsync(args, configureServices);
         await host.StartAsync();
-        return new BenchHosts(azurite, host, baseAddress, location);
+        return new BenchHosts(azurite, host, baseAddress);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
         await Azurite.DisposeAsync();
-        if (Directory.Exists(_location))
-        {
-            Directory.Delete(_location, recursive: true);
-        }
     }
 
     private static int FreePort()

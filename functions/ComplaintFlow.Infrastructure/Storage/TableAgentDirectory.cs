@@ -13,7 +13,7 @@ public sealed class TableAgentDirectory : IAgentDirectory
 {
     private const string AgentPartition = "agent";
     private const string HolderPartition = "holder";
-    private const int MaxAttempts = 20;
+    private const int MaxAttempts = 50;
     private readonly TableClient _table;
 
     public TableAgentDirectory(TableServiceClient service, TableNames names)
@@ -165,7 +165,8 @@ public sealed class TableAgentDirectory : IAgentDirectory
             }
             catch (RequestFailedException e) when (e.Status == 412)
             {
-                // Someone else changed this agent's load; read again.
+                // Someone else changed this agent's load: back off a little (with jitter, so racing writers spread out) and read again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + (attempt * 5))), cancellationToken);
             }
         }
 

@@ -7,11 +7,12 @@ using ComplaintFlow.Core.Orchestration;
 namespace ComplaintFlow.Local.Durable;
 
 /// <summary>
-/// An <see cref="IDurableStore"/> on Azure Table Storage (or Azurite). Table <c>{prefix}instances</c> has one row per
-/// instance (partition = instance id). Table <c>{prefix}history</c> has, in the instance's partition, its history rows
-/// (<c>h{generation:D8}-{sequence:D10}</c>, in order) and its undelivered messages (<c>p{key}</c>), so one episode's new
-/// events and the messages it consumed commit in one entity-group transaction. The instance row is replaced with If-Match
-/// on its ETag. Long payloads are split across properties (<see cref="TablePayload"/>); too large ones are refused.
+/// An <see cref="IDurableStore"/> on Azure Table Storage (or Azurite), in one table, <c>{prefix}history</c>. Each instance
+/// has a partition (partition = instance id) holding its instance row (<c>instance</c>: status, input, output, custom
+/// status), its history rows (<c>h{generation:D8}-{sequence:D10}</c>, in order) and its undelivered messages
+/// (<c>p{key}</c>), so one episode — its new events, the messages it consumed and the instance row, replaced with
+/// If-Match on its ETag — commits in one entity-group transaction: one request, all or nothing. Long payloads are split
+/// across properties (<see cref="TablePayload"/>); too large ones are refused.
 /// </summary>
 public sealed class TableDurableStore : IDurableStore
 {
@@ -20,24 +21,19 @@ public sealed class TableDurableStore : IDurableStore
     private const int MaxBatchBytes = 3_500_000;
 
     private readonly TableServiceClient _service;
-    private readonly TableClient _instances;
     private readonly TableClient _history;
     private readonly object _initGate = new();
     private Task? _init;
 
     /// <param name="service">The storage account's table service.</param>
-    /// <param name="tablePrefix">Prefix of the two table names (letters and digits, starting with a letter).</param>
+    /// <param name="tablePrefix">Prefix of the table name (letters and digits, starting with a letter).</param>
     public TableDurableStore(TableServiceClient service, string tablePrefix)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(tablePrefix);
         _service = service;
-        _instances = service.GetTableClient(tablePrefix + "instances");
         _history = service.GetTableClient(tablePrefix + "history");
     }
-
-    /// <summary>The instances table's name.</summary>
-    public string InstancesTableName => _instances.Name;
 
     /// <summary>The history table's name.</summary>
     public string HistoryTableName => _history.Name;
@@ -51,7 +47,7 @@ public sealed class TableDurableStore : IDurableStore
         await EnsureTablesAsync(cancellationToken);
         try
         {
-            await _instances.AddEntityAsync(ToEntity(instance), cancellationToken);
+            await _history.AddEntityAsync(ToEntity(instance), cancellationToken);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -68,7 +64,7 @@ public sealed class TableDurableStore : IDurableStore
         }
 
         await EnsureTablesAsync(cancellationToken);
-        var response = await _instances.GetEntityIfExistsAsync<TableEntity>(instanceId, InstanceRowKey, cancellationToken: cancellationToken);
+        var response = await _history.GetEntityIfExistsAsync<TableEntity>(instanceId, InstanceRowKey, cancellationToken: cancellationToken);
         return response.HasValue ? ToRecord(response.Value!) : null;
     }
 
@@ -83,7 +79,7 @@ public sealed class TableDurableStore : IDurableStore
             filter += " and (" + string.Join(" or ", statuses.Select(s => TableClient.CreateQueryFilter($"Status eq {s.ToString()}"))) + ")";
         }
 
-        await foreach (var entity in _instances.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in _history.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return ToRecord(entity);
         }
@@ -168,27 +164,25 @@ public sealed class TableDurableStore : IDurableStore
 
         // Everything is measured before anything is written, so a payload that is too large changes nothing.
         var record = ToEntity(instance);
+        TablePayload.EnsureFits(record, $"The record of orchestration '{id}'");
+        var expected = new ETag(instance.ETag ?? throw new ArgumentException("The commit has no ETag.", nameof(commit)));
+        var update = new TableTransactionAction(TableTransactionActionType.UpdateReplace, record, expected);
         var deletes = commit.ConsumedPendingKeys
             .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(id, PendingRowKey(key)), ETag.All))
             .ToList();
+        string etag;
         try
         {
-            // Upserts keep a retried commit idempotent; the deletes ride in the last batch, so normally all of it is one transaction.
-            await SubmitAsync([.. rows, .. deletes], cancellationToken);
+            // Upserts keep a retried commit idempotent; the instance row rides in the last batch, so normally all of it is one transaction.
+            etag = await SubmitAsync([.. rows, .. deletes, update], cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 404 && deletes.Count > 0)
         {
-            // A consumed message was already gone: write the history, then delete what is left one by one.
-            await SubmitAsync(rows, cancellationToken);
+            // A consumed message was already gone: write the history and the record, then delete what is left one by one.
+            etag = await SubmitOrConflictAsync(id, [.. rows, update], cancellationToken);
             await DeletePendingMessagesAsync(id, commit.ConsumedPendingKeys.ToList(), cancellationToken);
         }
-
-        Response response;
-        try
-        {
-            response = await _instances.UpdateEntityAsync(record, new ETag(instance.ETag ?? throw new ArgumentException("The commit has no ETag.", nameof(commit))), TableUpdateMode.Replace, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412)
         {
             throw new DurableConcurrencyException($"Orchestration instance '{id}' was changed or deleted by someone else.", ex);
         }
@@ -198,7 +192,7 @@ public sealed class TableDurableStore : IDurableStore
             await DeleteEarlierGenerationsAsync(id, instance.Generation, cancellationToken);
         }
 
-        return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table Storage returned no ETag.");
+        return etag;
     }
 
     public async Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken)
@@ -209,7 +203,7 @@ public sealed class TableDurableStore : IDurableStore
         }
 
         await EnsureTablesAsync(cancellationToken);
-        var response = await _instances.GetEntityIfExistsAsync<TableEntity>(instanceId, InstanceRowKey, cancellationToken: cancellationToken);
+        var response = await _history.GetEntityIfExistsAsync<TableEntity>(instanceId, InstanceRowKey, cancellationToken: cancellationToken);
         if (!response.HasValue || !ToRecord(response.Value!).IsFinished)
         {
             return false;
@@ -217,7 +211,7 @@ public sealed class TableDurableStore : IDurableStore
 
         try
         {
-            await _instances.DeleteEntityAsync(instanceId, InstanceRowKey, response.Value!.ETag, cancellationToken);
+            await _history.DeleteEntityAsync(instanceId, InstanceRowKey, response.Value!.ETag, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
@@ -243,11 +237,23 @@ public sealed class TableDurableStore : IDurableStore
 
     private async Task CreateTablesAsync()
     {
-        await _service.CreateTableIfNotExistsAsync(_instances.Name, CancellationToken.None);
         await _service.CreateTableIfNotExistsAsync(_history.Name, CancellationToken.None);
     }
 
-    private async Task SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    private async Task<string> SubmitOrConflictAsync(string id, List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SubmitAsync(actions, cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412)
+        {
+            throw new DurableConcurrencyException($"Orchestration instance '{id}' was changed or deleted by someone else.", ex);
+        }
+    }
+
+    /// <summary>Submits in batches of at most 100 actions; returns the ETag of the last action (the instance row).</summary>
+    private async Task<string> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         var batch = new List<TableTransactionAction>(MaxBatchActions);
         var bytes = 0;
@@ -265,10 +271,8 @@ public sealed class TableDurableStore : IDurableStore
             bytes += size;
         }
 
-        if (batch.Count > 0)
-        {
-            await _history.SubmitTransactionAsync(batch, cancellationToken);
-        }
+        var responses = await _history.SubmitTransactionAsync(batch, cancellationToken);
+        return responses.Value[^1].Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table Storage returned no ETag.");
     }
 
     private Task DeleteEarlierGenerationsAsync(string instanceId, int generation, CancellationToken cancellationToken) =>

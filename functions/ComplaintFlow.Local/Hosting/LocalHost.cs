@@ -25,7 +25,8 @@ public static class LocalHost
     /// <param name="cancellationToken">Stops the start-up.</param>
     public static async Task<LocalHostApp> BuildAsync(string[] args, Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings files sit next to the binaries, so the host reads them whatever directory it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var azurite = await StartAzuriteIfNeededAsync(builder, cancellationToken);
         try
         {
