@@ -28,7 +28,7 @@ internal static class LifecycleBenchmark
         await using var target = store switch
         {
             "memory" => await Target.InMemoryAsync(time, keepEmails),
-            "azurite" => await Target.AzuriteAsync(time),
+            "azurite" => await Target.AzuriteAsync(time, keepEmails),
             _ => throw new ArgumentException($"--store must be memory or azurite, not '{store}'."),
         };
         var started = total.Elapsed;
@@ -147,9 +147,16 @@ internal static class LifecycleBenchmark
             return new Target(flow.Runtime, flow.SubmitAsync, flow.Complaints, flow);
         }
 
-        public static async Task<Target> AzuriteAsync(TimeProvider time)
+        public static async Task<Target> AzuriteAsync(TimeProvider time, bool keepEmails)
         {
-            var hosts = await BenchHosts.StartAsync(services => services.AddSingleton(time));
+            var hosts = await BenchHosts.StartAsync(services =>
+            {
+                services.AddSingleton(time);
+                if (!keepEmails)
+                {
+                    services.AddSingleton<IEmailSender, CountingEmailSender>();
+                }
+            });
             var services = hosts.Host.Services;
             var intake = services.GetRequiredService<ComplaintIntake>();
             return new Target(
