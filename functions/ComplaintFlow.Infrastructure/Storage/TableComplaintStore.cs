@@ -115,7 +115,7 @@ public sealed class TableComplaintStore : IComplaintStore
         await foreach (var row in _timeline.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id.Value}"), cancellationToken: cancellationToken))
         {
             entries.Add(new TimelineEntry(
-                int.Parse(row.RowKey, CultureInfo.InvariantCulture),
+                int.Parse(row.RowKey.AsSpan(row.RowKey.LastIndexOf('-') + 1), CultureInfo.InvariantCulture),
                 row.GetDateTimeOffset("At")!.Value,
                 Enum.Parse<TimelineEventKind>(row.GetString("Kind")),
                 row.GetString("Actor"),
@@ -130,7 +130,7 @@ public sealed class TableComplaintStore : IComplaintStore
     {
         foreach (var batch in snapshot.Timeline.Skip(skip).Chunk(100))
         {
-            var actions = batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(snapshot.Id.Value, e.Sequence.ToString("D6", CultureInfo.InvariantCulture))
+            var actions = batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(snapshot.Id.Value, TimelineRowKey(snapshot.Id, e.Sequence))
             {
                 ["At"] = e.At,
                 ["Kind"] = e.Kind.ToString(),
@@ -141,6 +141,12 @@ public sealed class TableComplaintStore : IComplaintStore
             await _timeline.SubmitTransactionAsync(actions, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// <c>{id}-{sequence:D6}</c>: ordered within the partition, and unique across the table, so a store that looks rows
+    /// up by RowKey first (Azurite does) finds one row rather than one per complaint.
+    /// </summary>
+    private static string TimelineRowKey(ComplaintId id, int sequence) => string.Create(CultureInfo.InvariantCulture, $"{id.Value}-{sequence:D6}");
 
     private static TableEntity ToEntity(ComplaintSnapshot snapshot)
     {

@@ -8,15 +8,15 @@ namespace ComplaintFlow.Local.Durable;
 
 /// <summary>
 /// An <see cref="IDurableStore"/> on Azure Table Storage (or Azurite), in one table, <c>{prefix}history</c>. Each instance
-/// has a partition (partition = instance id) holding its instance row (<c>instance</c>: status, input, output, custom
-/// status), its history rows (<c>h{generation:D8}-{sequence:D10}</c>, in order) and its undelivered messages
-/// (<c>p{key}</c>), so one episode — its new events, the messages it consumed and the instance row, replaced with
+/// has a partition (partition = instance id) holding its instance row (status, input, output, custom
+/// status; <c>{id}|instance</c>), its history rows (<c>{id}|h{generation:D8}-{sequence:D10}</c>, in order) and its undelivered
+/// messages (<c>{id}|p{key}</c>), so one episode — its new events, the messages it consumed and the instance row, replaced with
 /// If-Match on its ETag — commits in one entity-group transaction: one request, all or nothing. Long payloads are split
 /// across properties (<see cref="TablePayload"/>); too large ones are refused.
 /// </summary>
 public sealed class TableDurableStore : IDurableStore
 {
-    private const string InstanceRowKey = "instance";
+    private const string InstanceKind = "instance";
     private const int MaxBatchActions = 100;
     private const int MaxBatchBytes = 3_500_000;
 
@@ -64,7 +64,7 @@ public sealed class TableDurableStore : IDurableStore
         }
 
         await EnsureTablesAsync(cancellationToken);
-        var response = await _history.GetEntityIfExistsAsync<TableEntity>(instanceId, InstanceRowKey, cancellationToken: cancellationToken);
+        var response = await _history.GetEntityIfExistsAsync<TableEntity>(instanceId, InstanceRowKey(instanceId), cancellationToken: cancellationToken);
         return response.HasValue ? ToRecord(response.Value!) : null;
     }
 
@@ -73,7 +73,7 @@ public sealed class TableDurableStore : IDurableStore
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await EnsureTablesAsync(cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {InstanceRowKey}");
+        var filter = TableClient.CreateQueryFilter($"Kind eq {InstanceKind}");
         if (statuses is { Count: > 0 })
         {
             filter += " and (" + string.Join(" or ", statuses.Select(s => TableClient.CreateQueryFilter($"Status eq {s.ToString()}"))) + ")";
@@ -93,7 +93,7 @@ public sealed class TableDurableStore : IDurableStore
         }
 
         await EnsureTablesAsync(cancellationToken);
-        var prefix = GenerationPrefix(generation);
+        var prefix = GenerationPrefix(instanceId, generation);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
         var events = new List<HistoryEvent>();
         await foreach (var entity in _history.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -109,7 +109,7 @@ public sealed class TableDurableStore : IDurableStore
         ArgumentNullException.ThrowIfNull(message);
         ValidateKey(instanceId);
         await EnsureTablesAsync(cancellationToken);
-        var entity = ToEntity(instanceId, PendingRowKey(message.Key), message.Event);
+        var entity = ToEntity(instanceId, PendingRowKey(instanceId, message.Key), message.Event);
         TablePayload.EnsureFits(entity, $"Message '{message.Event.Name ?? message.Event.Type.ToString()}' for orchestration '{instanceId}'");
         await _history.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
@@ -122,11 +122,11 @@ public sealed class TableDurableStore : IDurableStore
         }
 
         await EnsureTablesAsync(cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and RowKey ge {"p"} and RowKey lt {"q"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and RowKey ge {PendingRowKey(instanceId, string.Empty)} and RowKey lt {instanceId + "|q"}");
         var messages = new List<PendingMessage>();
         await foreach (var entity in _history.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            messages.Add(new PendingMessage(entity.RowKey[1..], ToEvent(entity)));
+            messages.Add(new PendingMessage(entity.RowKey[PendingRowKey(instanceId, string.Empty).Length..], ToEvent(entity)));
         }
 
         return messages;
@@ -143,7 +143,7 @@ public sealed class TableDurableStore : IDurableStore
         await EnsureTablesAsync(cancellationToken);
         foreach (var key in keys)
         {
-            await DeleteIfExistsAsync(_history, instanceId, PendingRowKey(key), cancellationToken);
+            await DeleteIfExistsAsync(_history, instanceId, PendingRowKey(instanceId, key), cancellationToken);
         }
     }
 
@@ -157,7 +157,7 @@ public sealed class TableDurableStore : IDurableStore
         var rows = new List<TableTransactionAction>(commit.NewEvents.Count + commit.ConsumedPendingKeys.Count);
         for (var i = 0; i < commit.NewEvents.Count; i++)
         {
-            var entity = ToEntity(id, HistoryRowKey(instance.Generation, commit.FirstSequence + i), commit.NewEvents[i]);
+            var entity = ToEntity(id, HistoryRowKey(id, instance.Generation, commit.FirstSequence + i), commit.NewEvents[i]);
             TablePayload.EnsureFits(entity, $"History event {commit.NewEvents[i].Type} of orchestration '{id}'");
             rows.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
         }
@@ -168,7 +168,7 @@ public sealed class TableDurableStore : IDurableStore
         var expected = new ETag(instance.ETag ?? throw new ArgumentException("The commit has no ETag.", nameof(commit)));
         var update = new TableTransactionAction(TableTransactionActionType.UpdateReplace, record, expected);
         var deletes = commit.ConsumedPendingKeys
-            .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(id, PendingRowKey(key)), ETag.All))
+            .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(id, PendingRowKey(id, key)), ETag.All))
             .ToList();
         string etag;
         try
@@ -203,7 +203,7 @@ public sealed class TableDurableStore : IDurableStore
         }
 
         await EnsureTablesAsync(cancellationToken);
-        var response = await _history.GetEntityIfExistsAsync<TableEntity>(instanceId, InstanceRowKey, cancellationToken: cancellationToken);
+        var response = await _history.GetEntityIfExistsAsync<TableEntity>(instanceId, InstanceRowKey(instanceId), cancellationToken: cancellationToken);
         if (!response.HasValue || !ToRecord(response.Value!).IsFinished)
         {
             return false;
@@ -211,7 +211,7 @@ public sealed class TableDurableStore : IDurableStore
 
         try
         {
-            await _history.DeleteEntityAsync(instanceId, InstanceRowKey, response.Value!.ETag, cancellationToken);
+            await _history.DeleteEntityAsync(instanceId, InstanceRowKey(instanceId), response.Value!.ETag, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
@@ -276,7 +276,7 @@ public sealed class TableDurableStore : IDurableStore
     }
 
     private Task DeleteEarlierGenerationsAsync(string instanceId, int generation, CancellationToken cancellationToken) =>
-        DeleteRowsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and RowKey ge {"h"} and RowKey lt {GenerationPrefix(generation)}"), instanceId, cancellationToken);
+        DeleteRowsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and RowKey ge {instanceId + "|h"} and RowKey lt {GenerationPrefix(instanceId, generation)}"), instanceId, cancellationToken);
 
     private async Task DeleteRowsAsync(string filter, string instanceId, CancellationToken cancellationToken)
     {
@@ -304,12 +304,16 @@ public sealed class TableDurableStore : IDurableStore
         }
     }
 
-    private static string GenerationPrefix(int generation) => "h" + generation.ToString("D8", CultureInfo.InvariantCulture) + "-";
+    // Row keys start with the instance id: unique across the table, so a store that looks rows up by RowKey first
+    // (Azurite does) finds one row, not one per instance. Within the partition the order is history, instance, pending.
+    private static string InstanceRowKey(string instanceId) => instanceId + "|instance";
 
-    private static string HistoryRowKey(int generation, int sequence) =>
-        GenerationPrefix(generation) + sequence.ToString("D10", CultureInfo.InvariantCulture);
+    private static string GenerationPrefix(string instanceId, int generation) => instanceId + "|h" + generation.ToString("D8", CultureInfo.InvariantCulture) + "-";
 
-    private static string PendingRowKey(string key) => "p" + key;
+    private static string HistoryRowKey(string instanceId, int generation, int sequence) =>
+        GenerationPrefix(instanceId, generation) + sequence.ToString("D10", CultureInfo.InvariantCulture);
+
+    private static string PendingRowKey(string instanceId, string key) => instanceId + "|p" + key;
 
     private static bool IsValidKey(string? key) =>
         !string.IsNullOrEmpty(key) && key.Length <= 512 && !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
@@ -324,8 +328,9 @@ public sealed class TableDurableStore : IDurableStore
 
     private static TableEntity ToEntity(InstanceRecord record)
     {
-        var entity = new TableEntity(record.InstanceId, InstanceRowKey)
+        var entity = new TableEntity(record.InstanceId, InstanceRowKey(record.InstanceId))
         {
+            ["Kind"] = InstanceKind,
             ["Name"] = record.Name,
             ["Status"] = record.Status.ToString(),
             ["CreatedAt"] = record.CreatedAt,

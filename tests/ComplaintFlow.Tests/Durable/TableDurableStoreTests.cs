@@ -161,8 +161,8 @@ public sealed class TableDurableStoreTests(AzuriteFixture azurite)
         Assert.Equal(0, state.ReadInputAs<int>());
         var history = azurite.TableService().GetTableClient(prefix + "history");
         var rows = await RowKeysAsync(history, id);
-        Assert.Contains("instance", rows); // the instance row shares the partition, so an episode commits in one transaction
-        Assert.All(rows.Where(k => k != "instance"), key => Assert.StartsWith("h00000003-", key, StringComparison.Ordinal));
+        Assert.Contains(id + "|instance", rows); // the instance row shares the partition, so an episode commits in one transaction
+        Assert.All(rows.Where(k => k != id + "|instance"), key => Assert.StartsWith(id + "|h00000003-", key, StringComparison.Ordinal));
 
         Assert.True(await harness.Runtime.PurgeInstanceAsync(id, Token));
         Assert.Empty(await RowKeysAsync(history, id));
