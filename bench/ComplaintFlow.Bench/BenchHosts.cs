@@ -22,7 +22,7 @@ internal sealed class BenchHosts : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<BenchHosts> StartAsync(Action<IServiceCollection>? configureServices = null)
+    public static async Task<BenchHosts> StartAsync(Action<IServiceCollection>? configureServices = null, bool runWorkflows = true)
     {
         // In memory: Azurite's disk persistence rewrites its whole database file as it grows, which would be measured too.
         var azurite = await AzuriteProcess.StartAsync();
@@ -34,6 +34,7 @@ internal sealed class BenchHosts : IAsyncDisposable
             $"--Storage:ConnectionString={azurite.ConnectionString}",
             "--Storage:TablePrefix=bench",
             "--Logging:LogLevel:Default=Warning",
+            $"--{LocalHost.RunWorkflowsSetting}={runWorkflows}",
         ];
         var host = await LocalHost.BuildAsync(args, configureServices);
         await host.StartAsync();

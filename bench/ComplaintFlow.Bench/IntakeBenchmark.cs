@@ -15,9 +15,14 @@ namespace ComplaintFlow.Bench;
 /// </summary>
 internal static class IntakeBenchmark
 {
-    public static async Task RunAsync(int[] concurrencies, TimeSpan duration)
+    /// <summary>
+    /// Measures at each concurrency; with <paramref name="runWorkflows"/> false the host only accepts (an intake-only
+    /// host), otherwise every accepted complaint's workflow runs on the same machine and storage while intake is measured.
+    /// </summary>
+    public static async Task RunAsync(int[] concurrencies, TimeSpan duration, bool runWorkflows)
     {
-        await using var hosts = await BenchHosts.StartAsync();
+        Console.WriteLine(runWorkflows ? "workflows run on the same machine and Azurite while intake is measured" : "intake-only host: workflows are scheduled in storage, not run");
+        await using var hosts = await BenchHosts.StartAsync(runWorkflows: runWorkflows);
         using var http = new HttpClient { BaseAddress = hosts.BaseAddress };
         var signer = new WebhookSigner(WebhookOptions.DevelopmentSecret);
         var table = new TableServiceClient(hosts.Azurite.ConnectionString).GetTableClient("benchbare");

@@ -12,14 +12,16 @@ switch (command)
     case "intake":
         await IntakeBenchmark.RunAsync(
             options.Get("clients", "1,16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray(),
-            TimeSpan.FromSeconds(options.GetInt("seconds", 10)));
+            TimeSpan.FromSeconds(options.GetInt("seconds", 10)),
+            options.Get("workflows", "run") == "run");
         break;
     default:
         Console.WriteLine("""
             usage:
               lifecycles [--store memory|azurite] [--count N] [--emails drop|keep]
                                                                 full complaint lifecycles on a fake clock
-              intake [--clients 1,16,64] [--seconds S]          signed webhook intake vs a bare Azurite insert
+              intake [--clients 1,16,64] [--seconds S] [--workflows run|off]
+                                                                signed webhook intake vs a bare Azurite insert
             """);
         return 2;
 }

@@ -20,6 +20,12 @@ public static class LocalHost
 {
     public const string DefaultUrl = "http://localhost:5080";
 
+    /// <summary>
+    /// <c>false</c> makes an intake-only host: it accepts and records complaints and schedules their workflows in
+    /// storage, and a host with the default (<c>true</c>) over the same storage runs them.
+    /// </summary>
+    public const string RunWorkflowsSetting = "DurableRuntime:RunWorkflows";
+
     /// <param name="args">Command-line arguments (<c>--urls</c> and any <c>--Section:Key=value</c> work as in any ASP.NET Core app).</param>
     /// <param name="configureServices">Lets tests replace services, e.g. the <see cref="TimeProvider"/>.</param>
     /// <param name="cancellationToken">Stops the start-up.</param>
@@ -50,7 +56,10 @@ public static class LocalHost
                 sp.GetRequiredService<ILoggerFactory>()));
             builder.Services.AddSingleton<IOrchestrationClient>(sp => sp.GetRequiredService<DurableRuntime>());
             builder.Services.AddHostedService<StorageStartup>();
-            builder.Services.AddHostedService(sp => new DurableRuntimeHostedService(sp.GetRequiredService<DurableRuntime>()));
+            if (builder.Configuration.GetValue(RunWorkflowsSetting, defaultValue: true))
+            {
+                builder.Services.AddHostedService(sp => new DurableRuntimeHostedService(sp.GetRequiredService<DurableRuntime>()));
+            }
             builder.Services.AddHostedService<QueueIntakeWorker>();
             configureServices?.Invoke(builder.Services);
 
