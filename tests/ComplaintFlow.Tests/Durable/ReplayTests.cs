@@ -77,6 +77,39 @@ public sealed class ReplayTests
     }
 
     [Fact]
+    public async Task An_orchestrator_that_branches_on_the_machine_clock_is_reported_as_non_deterministic()
+    {
+        // The mistake under test: reading DateTime.UtcNow instead of context.CurrentUtcDateTime. The first episode runs
+        // before the cutoff and schedules Ship; the replay after it would schedule Invoice.
+        var cutoff = DateTime.UtcNow.AddSeconds(1);
+        var registry = new OrchestrationRegistry()
+            .AddOrchestrator<int, string>("ClockReader", async (context, _) =>
+            {
+                await context.CallActivityAsync(DateTime.UtcNow < cutoff ? "Ship" : "Invoice");
+                return await context.WaitForExternalEvent<string>("Go");
+            })
+            .AddActivity<object?, bool>("Ship", (_, _) => Task.FromResult(true))
+            .AddActivity<object?, bool>("Invoice", (_, _) => Task.FromResult(true));
+        await using var harness = await DurableHarness.StartAsync(registry);
+        var id = await harness.RunAsync("ClockReader", 0);
+        Assert.Contains(await harness.HistoryAsync(id), e => e.Type == HistoryEventType.TaskScheduled && e.Name == "Ship");
+
+        var wait = cutoff - DateTime.UtcNow;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait + TimeSpan.FromMilliseconds(50), DurableHarness.Token);
+        }
+
+        await harness.RaiseAsync(id, "Go", "now");
+
+        var state = await harness.StateAsync(id);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, state.RuntimeStatus);
+        Assert.Contains("Non-deterministic", state.FailureDetails, StringComparison.Ordinal);
+        Assert.Contains("activity 'Ship'", state.FailureDetails, StringComparison.Ordinal);
+        Assert.Contains("activity 'Invoice'", state.FailureDetails, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Replay_that_creates_a_timer_where_history_has_an_activity_fails_the_instance()
     {
         var useTimer = false;
