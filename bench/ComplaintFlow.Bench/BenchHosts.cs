@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using ComplaintFlow.Local.DevServices;
 using ComplaintFlow.Local.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +24,7 @@ internal sealed class BenchHosts : IAsyncDisposable
     {
         // In memory: Azurite's disk persistence rewrites its whole database file as it grows, which would be measured too.
         var azurite = await AzuriteProcess.StartAsync();
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         string[] args =
         [
             "--environment", "Development",
@@ -45,12 +43,5 @@ internal sealed class BenchHosts : IAsyncDisposable
     {
         await Host.DisposeAsync();
         await Azurite.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

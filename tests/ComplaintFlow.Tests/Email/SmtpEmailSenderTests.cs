@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using ComplaintFlow.Infrastructure.Email;
+using ComplaintFlow.Local.DevServices;
 using ComplaintFlow.Tests.Fixtures;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -39,7 +38,7 @@ public sealed class SmtpEmailSenderTests(MaildevFixture maildev) : IClassFixture
     {
         var message = EmailMessageBuilder.ChineseOutcome().Build();
 
-        var error = await Assert.ThrowsAsync<EmailDeliveryException>(() => Sender(ClosedLoopbackPort()).SendAsync(message, _ct));
+        var error = await Assert.ThrowsAsync<EmailDeliveryException>(() => Sender(LoopbackPort.Free()).SendAsync(message, _ct));
 
         Assert.True(error.IsTransient);
         Assert.Contains(message.MessageId, error.Message, StringComparison.Ordinal);
@@ -57,11 +56,4 @@ public sealed class SmtpEmailSenderTests(MaildevFixture maildev) : IClassFixture
         }),
         new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)),
         NullLogger<SmtpEmailSender>.Instance);
-
-    private static int ClosedLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using ComplaintFlow.Local.DevServices;
@@ -45,8 +44,8 @@ public sealed class MaildevFixture : IAsyncLifetime
         {
             // Free ports found by binding port 0 and letting go: another process could take one in between,
             // in which case maildev exits and the next attempt picks new ports.
-            var smtpPort = FreeLoopbackPort();
-            var webPort = FreeLoopbackPort();
+            var smtpPort = LoopbackPort.Free();
+            var webPort = LoopbackPort.Free();
             var output = new StringBuilder();
             var process = NodeTools.StartNodeScript(script,
             [
@@ -156,13 +155,6 @@ public sealed class MaildevFixture : IAsyncLifetime
         }
 
         return false;
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using ComplaintFlow.Infrastructure.Email;
 using ComplaintFlow.Infrastructure.Webhooks;
+using ComplaintFlow.Local.DevServices;
 using ComplaintFlow.Local.Hosting;
 using ComplaintFlow.Local.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +42,7 @@ public sealed class RunningHost : IAsyncDisposable
     public static async Task<RunningHost> StartAsync(AzuriteFixture azurite, string prefix, Action<IServiceCollection>? configureServices = null, params string[] settings)
     {
         ArgumentNullException.ThrowIfNull(azurite);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         string[] args =
         [
@@ -72,11 +72,4 @@ public sealed class RunningHost : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
