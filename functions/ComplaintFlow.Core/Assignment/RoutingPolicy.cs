@@ -52,4 +52,13 @@ public sealed class RoutingPolicy
             .ThenBy(a => a.LastAssignedAt ?? DateTimeOffset.MinValue)
             .ThenBy(a => a.Id, StringComparer.Ordinal)
             .FirstOrDefault();
+
+    /// <summary>
+    /// The agent of <paramref name="team"/> who gets a complaint: <see cref="PickLeastLoaded"/>, passing over
+    /// <paramref name="avoidAgentId"/> (a reassignment) while anyone else is active. Throws
+    /// <see cref="InvalidOperationException"/> when the team has no active agent.
+    /// </summary>
+    public static Agent PickFor(string team, IReadOnlyCollection<Agent> members, string? avoidAgentId) =>
+        PickLeastLoaded(members.Where(a => a.Id != avoidAgentId)) ?? PickLeastLoaded(members)
+        ?? throw new InvalidOperationException($"Team '{team}' has no active agent; add one under Agents in the configuration (or set one active).");
 }

@@ -51,8 +51,7 @@ public sealed class TableAgentDirectory : IAgentDirectory
             }
 
             var members = await ListTeamAsync(team, cancellationToken);
-            var pick = RoutingPolicy.PickLeastLoaded(members.Where(a => a.Id != avoidAgentId)) ?? RoutingPolicy.PickLeastLoaded(members)
-                ?? throw new InvalidOperationException($"Team '{team}' has no active agent; add one under Agents in the configuration (or set one active).");
+            var pick = RoutingPolicy.PickFor(team, members, avoidAgentId);
             var row = new TableEntity(HolderPartition, TableKey.From(complaintId))
             {
                 ["ComplaintId"] = complaintId,

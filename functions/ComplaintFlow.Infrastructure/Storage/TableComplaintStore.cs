@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using Azure;
 using Azure.Data.Tables;
 using ComplaintFlow.Core.Complaints;
+using ComplaintFlow.Core.Orchestration;
 
 namespace ComplaintFlow.Infrastructure.Storage;
 
@@ -198,14 +196,10 @@ public sealed class TableComplaintStore : IComplaintStore
         return JsonSerializer.Deserialize<ComplaintSnapshot>(json, Json) ?? throw new InvalidOperationException($"Row {entity.RowKey} holds no complaint.");
     }
 
+    /// <summary>The workflow's JSON shape, plus complaint ids as their text.</summary>
     private static JsonSerializerOptions CreateJsonOptions()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        };
-        options.Converters.Add(new JsonStringEnumConverter());
+        var options = new JsonSerializerOptions(WorkflowJson.Options);
         options.Converters.Add(new ComplaintIdJsonConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

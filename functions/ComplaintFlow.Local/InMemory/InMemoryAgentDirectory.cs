@@ -35,8 +35,7 @@ public sealed class InMemoryAgentDirectory : IAgentDirectory
             }
 
             var members = _agents.Values.Where(a => a.Team == team).ToList();
-            var pick = RoutingPolicy.PickLeastLoaded(members.Where(a => a.Id != avoidAgentId)) ?? RoutingPolicy.PickLeastLoaded(members)
-                ?? throw new InvalidOperationException($"Team '{team}' has no active agent; add one under Agents in the configuration (or set one active).");
+            var pick = RoutingPolicy.PickFor(team, members, avoidAgentId);
             _agents[pick.Id] = pick with { OpenComplaints = pick.OpenComplaints + 1, LastAssignedAt = now };
             var assignment = new AgentAssignment(complaintId, team, pick.Id);
             _holders[complaintId] = assignment;
