@@ -55,25 +55,13 @@ public sealed class ReplayTests
     public async Task Replay_that_schedules_another_activity_than_history_fails_the_instance_naming_both()
     {
         var variant = "Ship";
-        var registry = new OrchestrationRegistry()
-            .AddOrchestrator<int, string>("Fickle", async (context, _) =>
-            {
-                await context.CallActivityAsync(variant);
-                return await context.WaitForExternalEvent<string>("Go");
-            })
-            .AddActivity<object?, bool>("Ship", (_, _) => Task.FromResult(true))
-            .AddActivity<object?, bool>("Invoice", (_, _) => Task.FromResult(true));
-        await using var harness = await DurableHarness.StartAsync(registry);
+        await using var harness = await DurableHarness.StartAsync(ShipOrInvoice(() => variant));
         var id = await harness.RunAsync("Fickle", 0);
 
         variant = "Invoice";
         await harness.RaiseAsync(id, "Go", "now");
 
-        var state = await harness.StateAsync(id);
-        Assert.Equal(OrchestrationRuntimeStatus.Failed, state.RuntimeStatus);
-        Assert.Contains("Non-deterministic", state.FailureDetails, StringComparison.Ordinal);
-        Assert.Contains("activity 'Ship'", state.FailureDetails, StringComparison.Ordinal);
-        Assert.Contains("activity 'Invoice'", state.FailureDetails, StringComparison.Ordinal);
+        AssertReplayScheduledInvoiceWhereHistoryHasShip(await harness.StateAsync(id));
     }
 
     [Fact]
@@ -82,16 +70,8 @@ public sealed class ReplayTests
         // The mistake under test: reading DateTime.UtcNow instead of context.CurrentUtcDateTime. The first episode runs
         // before the cutoff and schedules Ship; the replay after it would schedule Invoice.
         var cutoff = DateTime.UtcNow.AddSeconds(1);
-        var registry = new OrchestrationRegistry()
-            .AddOrchestrator<int, string>("ClockReader", async (context, _) =>
-            {
-                await context.CallActivityAsync(DateTime.UtcNow < cutoff ? "Ship" : "Invoice");
-                return await context.WaitForExternalEvent<string>("Go");
-            })
-            .AddActivity<object?, bool>("Ship", (_, _) => Task.FromResult(true))
-            .AddActivity<object?, bool>("Invoice", (_, _) => Task.FromResult(true));
-        await using var harness = await DurableHarness.StartAsync(registry);
-        var id = await harness.RunAsync("ClockReader", 0);
+        await using var harness = await DurableHarness.StartAsync(ShipOrInvoice(() => DateTime.UtcNow < cutoff ? "Ship" : "Invoice"));
+        var id = await harness.RunAsync("Fickle", 0);
         Assert.Contains(await harness.HistoryAsync(id), e => e.Type == HistoryEventType.TaskScheduled && e.Name == "Ship");
 
         var wait = cutoff - DateTime.UtcNow;
@@ -102,11 +82,7 @@ public sealed class ReplayTests
 
         await harness.RaiseAsync(id, "Go", "now");
 
-        var state = await harness.StateAsync(id);
-        Assert.Equal(OrchestrationRuntimeStatus.Failed, state.RuntimeStatus);
-        Assert.Contains("Non-deterministic", state.FailureDetails, StringComparison.Ordinal);
-        Assert.Contains("activity 'Ship'", state.FailureDetails, StringComparison.Ordinal);
-        Assert.Contains("activity 'Invoice'", state.FailureDetails, StringComparison.Ordinal);
+        AssertReplayScheduledInvoiceWhereHistoryHasShip(await harness.StateAsync(id));
     }
 
     [Fact]
@@ -232,4 +208,22 @@ public sealed class ReplayTests
             context.ContinueAsNew(next with { Round = next.Round + 1 }, preserve);
             return next;
         });
+
+    /// <summary>"Fickle": calls the activity <paramref name="choose"/> names (Ship or Invoice), then waits for "Go".</summary>
+    private static OrchestrationRegistry ShipOrInvoice(Func<string> choose) => new OrchestrationRegistry()
+        .AddOrchestrator<int, string>("Fickle", async (context, _) =>
+        {
+            await context.CallActivityAsync(choose());
+            return await context.WaitForExternalEvent<string>("Go");
+        })
+        .AddActivity<object?, bool>("Ship", (_, _) => Task.FromResult(true))
+        .AddActivity<object?, bool>("Invoice", (_, _) => Task.FromResult(true));
+
+    private static void AssertReplayScheduledInvoiceWhereHistoryHasShip(OrchestrationState state)
+    {
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, state.RuntimeStatus);
+        Assert.Contains("Non-deterministic", state.FailureDetails, StringComparison.Ordinal);
+        Assert.Contains("activity 'Ship'", state.FailureDetails, StringComparison.Ordinal);
+        Assert.Contains("activity 'Invoice'", state.FailureDetails, StringComparison.Ordinal);
+    }
 }
