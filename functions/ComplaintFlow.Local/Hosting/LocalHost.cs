@@ -1,4 +1,3 @@
-using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Infrastructure.Hosting;
 using ComplaintFlow.Infrastructure.Http;
 using ComplaintFlow.Infrastructure.Links;
@@ -49,12 +48,7 @@ public static class LocalHost
             builder.Services.AddSingleton<IValidateOptions<ApiOptions>>(new OptionsValidator<ApiOptions>(o => o.Validate()));
             builder.Services.AddSingleton<ApiKeyFilter>();
             builder.Services.AddSingleton<IDurableStore>(sp => new TableDurableStore(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), sp.GetRequiredService<StorageTables>().DurablePrefix));
-            builder.Services.AddSingleton(sp => new DurableRuntime(
-                LocalWorkflow.CreateRegistry(sp),
-                sp.GetRequiredService<IDurableStore>(),
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILoggerFactory>()));
-            builder.Services.AddSingleton<IOrchestrationClient>(sp => sp.GetRequiredService<DurableRuntime>());
+            builder.Services.AddLocalDurableRuntime();
             builder.Services.AddHostedService<StorageStartup>();
             if (builder.Configuration.GetValue(RunWorkflowsSetting, defaultValue: true))
             {

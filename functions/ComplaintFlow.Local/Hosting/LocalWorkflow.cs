@@ -1,3 +1,4 @@
+using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Core.Workflow;
 using ComplaintFlow.Core.Workflow.Activities;
 using ComplaintFlow.Local.Durable;
@@ -29,6 +30,21 @@ public static class LocalWorkflow
         Add<CloseComplaint, CloseInput, bool>(registry, services, Names.CloseComplaint);
         Add<AlertManager, ReasonInput, bool>(registry, services, Names.AlertManager);
         return registry;
+    }
+
+    /// <summary>
+    /// Registers the local durable runtime over the registered <see cref="IDurableStore"/>, running the complaint
+    /// workflow, as the <see cref="IOrchestrationClient"/> the intake and links use.
+    /// </summary>
+    public static IServiceCollection AddLocalDurableRuntime(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new DurableRuntime(
+            CreateRegistry(sp),
+            sp.GetRequiredService<IDurableStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IOrchestrationClient>(sp => sp.GetRequiredService<DurableRuntime>());
+        return services;
     }
 
     private static void Add<TActivity, TInput, TOutput>(OrchestrationRegistry registry, IServiceProvider services, string name)

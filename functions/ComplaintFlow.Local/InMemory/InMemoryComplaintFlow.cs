@@ -94,12 +94,7 @@ public sealed class InMemoryComplaintFlow : IAsyncDisposable
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<InMemoryOutbox>());
         services.AddSingleton<IOutboxReader>(sp => sp.GetRequiredService<InMemoryOutbox>());
         services.AddSingleton(durableStore ?? new InMemoryDurableStore());
-        services.AddSingleton(sp => new DurableRuntime(
-            LocalWorkflow.CreateRegistry(sp),
-            sp.GetRequiredService<IDurableStore>(),
-            time,
-            sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<IOrchestrationClient>(sp => sp.GetRequiredService<DurableRuntime>());
+        services.AddLocalDurableRuntime();
         configureServices?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
