@@ -451,8 +451,9 @@ public sealed class DurableRuntime : IOrchestrationClient, IAsyncDisposable
             }
         }
 
-        RemoveWork(1);
+        // The timer first, then idle: whoever sees the runtime idle (a test moving a fake clock) finds the timer already set.
         var timer = Timers.Schedule(Now + delay, () => Wake(true));
+        RemoveWork(1);
         try
         {
             using var registration = stopping.Register(() => Wake(false));
