@@ -3,7 +3,6 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using ComplaintFlow.Core.Complaints;
-using ComplaintFlow.Core.Orchestration;
 
 namespace ComplaintFlow.Infrastructure.Storage;
 
@@ -22,7 +21,6 @@ public sealed class TableComplaintStore : IComplaintStore
     public const int MaxChunks = 15;
 
     private const int SchemaVersion = 1;
-    private static readonly JsonSerializerOptions Json = CreateJsonOptions();
     private readonly TableClient _complaints;
     private readonly TableClient _timeline;
 
@@ -148,7 +146,7 @@ public sealed class TableComplaintStore : IComplaintStore
 
     private static TableEntity ToEntity(ComplaintSnapshot snapshot)
     {
-        var json = JsonSerializer.Serialize(snapshot, Json);
+        var json = JsonSerializer.Serialize(snapshot, StorageJson.Options);
         var chunks = (json.Length + ChunkLength - 1) / ChunkLength;
         if (chunks > MaxChunks)
         {
@@ -193,15 +191,6 @@ public sealed class TableComplaintStore : IComplaintStore
     {
         var chunks = entity.GetInt32("DataChunks") ?? throw new InvalidOperationException($"Row {entity.RowKey} is not a complaint record (no DataChunks).");
         var json = string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString("Data" + i.ToString(CultureInfo.InvariantCulture))));
-        return JsonSerializer.Deserialize<ComplaintSnapshot>(json, Json) ?? throw new InvalidOperationException($"Row {entity.RowKey} holds no complaint.");
-    }
-
-    /// <summary>The workflow's JSON shape, plus complaint ids as their text.</summary>
-    private static JsonSerializerOptions CreateJsonOptions()
-    {
-        var options = new JsonSerializerOptions(WorkflowJson.Options);
-        options.Converters.Add(new ComplaintIdJsonConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
+        return JsonSerializer.Deserialize<ComplaintSnapshot>(json, StorageJson.Options) ?? throw new InvalidOperationException($"Row {entity.RowKey} holds no complaint.");
     }
 }

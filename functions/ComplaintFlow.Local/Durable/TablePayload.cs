@@ -1,12 +1,11 @@
-using System.Globalization;
 using Azure.Data.Tables;
+using ComplaintFlow.Infrastructure.Storage;
 
 namespace ComplaintFlow.Local.Durable;
 
 /// <summary>
-/// Stores strings longer than one Table Storage property allows (64 KiB = 32K UTF-16 chars) across numbered properties
-/// (<c>Data</c>, <c>Data1</c>, <c>Data2</c>, … and <c>DataParts</c>) and joins them back. An entity that would pass the
-/// service's 1 MiB limit is refused with a clear exception rather than being truncated.
+/// The durable store's payloads in Table Storage: long strings split by <see cref="TableText"/>, and an entity that
+/// would pass the service's 1 MiB limit refused with a clear exception rather than being truncated.
 /// </summary>
 internal static class TablePayload
 {
@@ -16,44 +15,9 @@ internal static class TablePayload
     /// <summary>What an entity may weigh, kept below the service's 1 MiB for the names, keys and system properties.</summary>
     public const int MaxEntityBytes = 1_000_000;
 
-    public static void Write(TableEntity entity, string name, string? value)
-    {
-        if (value is null)
-        {
-            return;
-        }
+    public static void Write(TableEntity entity, string name, string? value) => TableText.Write(entity, name, value, PartLength);
 
-        if (value.Length <= PartLength)
-        {
-            entity[name] = value;
-            return;
-        }
-
-        var part = 0;
-        for (var start = 0; start < value.Length; part++)
-        {
-            var length = Math.Min(PartLength, value.Length - start);
-            if (start + length < value.Length && char.IsHighSurrogate(value[start + length - 1]))
-            {
-                length--;
-            }
-
-            entity[PartName(name, part)] = value.Substring(start, length);
-            start += length;
-        }
-
-        entity[name + "Parts"] = part;
-    }
-
-    public static string? Read(TableEntity entity, string name)
-    {
-        if (entity.GetInt32(name + "Parts") is not { } parts)
-        {
-            return entity.GetString(name);
-        }
-
-        return string.Concat(Enumerable.Range(0, parts).Select(part => entity.GetString(PartName(name, part))));
-    }
+    public static string? Read(TableEntity entity, string name) => TableText.Read(entity, name);
 
     /// <summary>Throws when the entity is larger than Table Storage accepts, naming what is too large.</summary>
     public static void EnsureFits(TableEntity entity, string what)
@@ -82,7 +46,4 @@ internal static class TablePayload
 
         return bytes;
     }
-
-    private static string PartName(string name, int part) =>
-        part == 0 ? name : name + part.ToString(CultureInfo.InvariantCulture);
 }
