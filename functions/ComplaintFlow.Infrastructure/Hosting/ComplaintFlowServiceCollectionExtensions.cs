@@ -13,6 +13,7 @@ using ComplaintFlow.Core.Verification;
 using ComplaintFlow.Core.Workflow.Activities;
 using ComplaintFlow.Infrastructure.Email;
 using ComplaintFlow.Infrastructure.Http;
+using ComplaintFlow.Infrastructure.Intake;
 using ComplaintFlow.Infrastructure.Links;
 using ComplaintFlow.Infrastructure.Queues;
 using ComplaintFlow.Infrastructure.Storage;
@@ -57,6 +58,7 @@ public static class ComplaintFlowServiceCollectionExtensions
         });
         services.AddValidatedOptions<VerificationOptions>(configuration, "Verification", o => o.Validate());
         services.AddValidatedOptions<IntakeQueueOptions>(configuration, IntakeQueueOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<RecordingOptions>(configuration, RecordingOptions.SectionName, o => o.Validate());
         services.AddOptions<ClassificationOptions>().Configure(o => configuration.GetSection(ClassificationOptions.SectionName).Bind(o)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClassificationOptions>, ClassificationOptionsValidator>();
         services.AddOptions<List<AgentOptions>>().Configure(roster => configuration.GetSection(AgentOptions.Section).Bind(roster)).ValidateOnStart();
@@ -71,10 +73,11 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageClientFactory>().CreateQueueServiceClient());
         services.AddSingleton(sp => new StorageTables(sp.GetRequiredService<StorageClientFactory>().TableNames));
         services.AddSingleton<IComplaintStore>(sp => new TableComplaintStore(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Core));
-        services.AddSingleton<IIdempotencyStore>(sp => new TableIdempotencyStore(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Core));
+        services.AddSingleton<IDeliveryLedger>(sp => new TableDeliveryLedger(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Core));
         services.AddSingleton<IAgentDirectory>(sp => new TableAgentDirectory(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Core));
         services.AddSingleton<IComplaintIndex>(sp => new TableComplaintIndex(sp.GetRequiredService<TableServiceClient>().GetTableClient(Tables(sp).Index)));
-        services.AddSingleton<IRestrictionStore>(sp => new TableRestrictionStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(Tables(sp).Restrictions)));
+        services.AddSingleton(sp => new TableRestrictionStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(Tables(sp).Restrictions)));
+        services.AddSingleton<IRestrictionStore>(sp => new CachedRestrictionStore(sp.GetRequiredService<TableRestrictionStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IActionLedger>(sp => new TableActionLedger(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Actions));
         services.AddSingleton<StorageInitializer>();
 
@@ -104,6 +107,7 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton(Value<WorkingHoursOptions>);
         services.AddSingleton(Value<VerificationOptions>);
         services.AddSingleton(Value<IntakeQueueOptions>);
+        services.AddSingleton(Value<RecordingOptions>);
 
         // Workflow steps
         services.AddSingleton<ComplaintUpdater>();
@@ -132,6 +136,11 @@ public static class ComplaintFlowServiceCollectionExtensions
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
         services.AddSingleton<ComplaintIntake>();
+        services.AddSingleton<DeliveryRecorder>();
+
+        // Recording behind the answer; the host runs the pump as a hosted service once storage is ready.
+        services.AddSingleton<DeliveryPump>();
+        services.AddSingleton<IDeliveryHandoff>(sp => sp.GetRequiredService<DeliveryPump>());
         services.AddSingleton<QueueIntakeProcessor>();
         services.AddSingleton<IntakeEndpoint>();
         services.AddSingleton<ActionEndpoint>();

@@ -19,7 +19,7 @@ public static class ComplaintFlowEndpoints
         app.MapGet("/api/health", () => TypedResults.Ok(new { status = "ok" }));
 
         var keyed = app.MapGroup(string.Empty);
-        keyed.MapGet("/api/complaints/{id}", (string id, ComplaintsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(id, ct));
+        keyed.MapGet("/api/complaints/{id}", (string id, HttpResponse response, ComplaintsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(id, response, ct));
         keyed.MapGet("/api/complaints", (string? month, string? status, string? pageSize, string? continuationToken, ComplaintsEndpoint endpoint, CancellationToken ct) =>
             endpoint.ListAsync(month, status, pageSize, continuationToken, ct));
         keyed.MapPost("/api/restrictions/{key}/lift", (string key, RestrictionsEndpoint endpoint, CancellationToken ct) => endpoint.LiftAsync(key, ct));

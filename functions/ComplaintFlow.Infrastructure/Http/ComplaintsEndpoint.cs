@@ -1,26 +1,46 @@
 using System.Globalization;
 using ComplaintFlow.Core.Complaints;
+using ComplaintFlow.Core.Intake;
 using Microsoft.AspNetCore.Http;
 
 namespace ComplaintFlow.Infrastructure.Http;
 
 /// <summary><c>GET /api/complaints/{id}</c> and <c>GET /api/complaints?month=yyyy-MM&amp;status=&amp;pageSize=&amp;continuationToken=</c>.</summary>
-public sealed class ComplaintsEndpoint(IComplaintStore store, TimeProvider time)
+public sealed class ComplaintsEndpoint(IComplaintStore store, IDeliveryLedger ledger, IDeliveryHandoff handoff, TimeProvider time)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    public async Task<IResult> GetAsync(string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// The complaint's record. An id given at intake answers at once: while the complaint is still being recorded, with
+    /// its record as received; when its <c>externalId</c> had come before, with that earlier complaint's record (and a
+    /// <c>Content-Location</c> naming it).
+    /// </summary>
+    public async Task<IResult> GetAsync(string id, HttpResponse response, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(response);
         if (!ComplaintId.TryParse(id, out var complaintId))
         {
             return Problems.Field(StatusCodes.Status400BadRequest, "invalid-complaint-id", "Not a complaint id", "id", $"'{id}' is not a complaint id (expected C-yyyyMM-XXXXXXXXXX).");
         }
 
-        var found = await store.FindAsync(complaintId, cancellationToken);
-        return found is null
-            ? Problems.Field(StatusCodes.Status404NotFound, "complaint-not-found", "Complaint not found", "id", $"There is no complaint {id}.")
-            : TypedResults.Ok(ComplaintView.From(found.Complaint));
+        if (await store.FindAsync(complaintId, cancellationToken) is { } found)
+        {
+            return TypedResults.Ok(ComplaintView.From(found.Complaint));
+        }
+
+        if (handoff.FindWaiting(complaintId) is { Submission: { } submission } waiting)
+        {
+            return TypedResults.Ok(ComplaintView.From(Complaint.Receive(complaintId, submission, waiting.ReceivedAt)));
+        }
+
+        if (await ledger.FindRecordedAsAsync(complaintId, cancellationToken) is { } earlier && await store.FindAsync(earlier, cancellationToken) is { } recorded)
+        {
+            response.Headers.ContentLocation = $"/api/complaints/{earlier.Value}";
+            return TypedResults.Ok(ComplaintView.From(recorded.Complaint));
+        }
+
+        return Problems.Field(StatusCodes.Status404NotFound, "complaint-not-found", "Complaint not found", "id", $"There is no complaint {id}.");
     }
 
     public async Task<IResult> ListAsync(string? month, string? status, string? pageSize, string? continuationToken, CancellationToken cancellationToken)

@@ -9,11 +9,11 @@ public sealed record TableNames(string Prefix)
     /// <summary>The timeline: partition = complaint id, rows in order.</summary>
     public string Timeline => Prefix + "timeline";
 
-    /// <summary>Delivery keys: partition = scope, row = key.</summary>
-    public string Idempotency => Prefix + "idempotency";
+    /// <summary>Accepted deliveries (partition = scope, row = key), claimed external ids and the ids that lead to an earlier complaint.</summary>
+    public string Deliveries => Prefix + "deliveries";
 
     /// <summary>The roster with open-load counters, and which agent holds which complaint.</summary>
     public string Agents => Prefix + "agents";
 
-    public IReadOnlyList<string> All => [Complaints, Timeline, Idempotency, Agents];
+    public IReadOnlyList<string> All => [Complaints, Timeline, Deliveries, Agents];
 }

@@ -21,6 +21,18 @@ public sealed class TableRestrictionStore(TableClient table) : IRestrictionStore
         return restriction.Until > at ? restriction : null;
     }
 
+    /// <summary>Every restriction in force at <paramref name="at"/>: one partition query.</summary>
+    public async Task<IReadOnlyList<Restriction>> ListActiveAsync(DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var active = new List<Restriction>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Until gt {at}"), cancellationToken: cancellationToken))
+        {
+            active.Add(Read(row));
+        }
+
+        return active;
+    }
+
     public async Task<Restriction> RestrictAsync(string customerId, string reason, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
         var restriction = new Restriction(CustomerKey.Of(customerId), reason, since, until);

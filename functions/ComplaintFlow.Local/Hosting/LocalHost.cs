@@ -1,5 +1,6 @@
 using ComplaintFlow.Infrastructure.Hosting;
 using ComplaintFlow.Infrastructure.Http;
+using ComplaintFlow.Infrastructure.Intake;
 using ComplaintFlow.Infrastructure.Links;
 using ComplaintFlow.Infrastructure.Storage;
 using ComplaintFlow.Local.DevServices;
@@ -54,6 +55,7 @@ public static class LocalHost
             {
                 builder.Services.AddHostedService(sp => new DurableRuntimeHostedService(sp.GetRequiredService<DurableRuntime>()));
             }
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliveryPump>());
             builder.Services.AddHostedService<QueueIntakeWorker>();
             configureServices?.Invoke(builder.Services);
 

@@ -86,7 +86,8 @@ public sealed class InMemoryComplaintFlow : IAsyncDisposable
         // The last registration wins: every port in memory.
         services.AddSingleton<InMemoryComplaintStore>();
         services.AddSingleton<IComplaintStore>(sp => sp.GetRequiredService<InMemoryComplaintStore>());
-        services.AddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
+        services.AddSingleton<IDeliveryLedger, InMemoryDeliveryLedger>();
+        services.AddSingleton<IDeliveryHandoff, InlineDeliveryHandoff>();
         services.AddSingleton<IAgentDirectory, InMemoryAgentDirectory>();
         services.AddSingleton<IComplaintIndex, InMemoryComplaintIndex>();
         services.AddSingleton<IRestrictionStore, InMemoryRestrictionStore>();
