@@ -6,6 +6,19 @@ public interface IComplaintStore
     /// <summary>Stores a new complaint. False (and nothing written) when a complaint with that id already exists.</summary>
     Task<bool> TryAddAsync(Complaint complaint, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores new complaints, skipping any whose id already exists; a store may write many in one request (the same
+    /// outcome as <see cref="TryAddAsync"/> for each, in fewer round trips).
+    /// </summary>
+    async Task AddManyAsync(IReadOnlyList<Complaint> complaints, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(complaints);
+        foreach (var complaint in complaints)
+        {
+            await TryAddAsync(complaint, cancellationToken);
+        }
+    }
+
     /// <summary>The complaint with its version for <see cref="SaveAsync"/>, or null when there is none.</summary>
     Task<VersionedComplaint?> FindAsync(ComplaintId id, CancellationToken cancellationToken = default);
 

@@ -21,6 +21,35 @@ public interface IDeliveryLedger
     Task<ComplaintId> ClaimExternalIdAsync(Channel channel, string externalId, ComplaintId complaintId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// <see cref="ClaimExternalIdAsync"/> for each delivery that has an <c>externalId</c>, in as few requests as the
+    /// store allows. Returns, for each of those deliveries' complaint ids, the complaint that holds its external id.
+    /// </summary>
+    async Task<IReadOnlyDictionary<ComplaintId, ComplaintId>> ClaimExternalIdsAsync(IReadOnlyList<AcceptedDelivery> deliveries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        var holders = new Dictionary<ComplaintId, ComplaintId>();
+        foreach (var delivery in deliveries)
+        {
+            if (delivery.Submission is { ExternalId: { } externalId } submission)
+            {
+                holders[delivery.ComplaintId] = await ClaimExternalIdAsync(submission.Channel, externalId, delivery.ComplaintId, cancellationToken);
+            }
+        }
+
+        return holders;
+    }
+
+    /// <summary><see cref="MarkRecordedAsync(AcceptedDelivery, ComplaintId, CancellationToken)"/> for deliveries recorded as themselves, in as few requests as the store allows.</summary>
+    async Task MarkRecordedAsync(IReadOnlyList<AcceptedDelivery> deliveries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        foreach (var delivery in deliveries)
+        {
+            await MarkRecordedAsync(delivery, delivery.ComplaintId, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Marks the delivery recorded as <paramref name="recordedAs"/>. When that is another complaint, the delivery's own
     /// id is remembered as leading to it (<see cref="FindRecordedAsAsync"/>).
     /// </summary>

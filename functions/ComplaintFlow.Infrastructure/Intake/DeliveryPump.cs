@@ -20,6 +20,9 @@ public sealed partial class DeliveryPump(DeliveryRecorder recorder, IDeliveryLed
     /// <summary>Deliveries waiting in memory at most; more stay in storage until a sweep finds them.</summary>
     public const int Capacity = 50_000;
 
+    /// <summary>Deliveries a worker records together (one claim, one insert per month and one mark per scope for all of them).</summary>
+    public const int BatchSize = 50;
+
     private readonly System.Threading.Channels.Channel<Handed> _queue = System.Threading.Channels.Channel.CreateBounded<Handed>(new System.Threading.Channels.BoundedChannelOptions(Capacity) { FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait });
     private readonly ConcurrentDictionary<ComplaintId, AcceptedDelivery> _waiting = new();
     private long _lastHandoff = time.GetTimestamp();
@@ -50,28 +53,70 @@ public sealed partial class DeliveryPump(DeliveryRecorder recorder, IDeliveryLed
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
+        var reader = _queue.Reader;
         try
         {
-            await foreach (var (delivery, handedAt) in _queue.Reader.ReadAllAsync(stoppingToken))
+            while (await reader.WaitToReadAsync(stoppingToken))
             {
+                if (!reader.TryRead(out var first))
+                {
+                    continue;
+                }
+
+                await WaitForQuietAsync(first.At, stoppingToken);
+                var batch = new List<AcceptedDelivery>(BatchSize) { first.Delivery };
+                while (batch.Count < BatchSize && reader.TryRead(out var next))
+                {
+                    batch.Add(next.Delivery);
+                }
+
                 try
                 {
-                    await WaitForQuietAsync(handedAt, stoppingToken);
-                    await recorder.RecordAsync(delivery, stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // It stays unrecorded in storage: the next sweep tries again.
-                    LogRecordingFailed(logger, delivery.ComplaintId.Value, e.GetType().Name);
+                    await RecordAsync(batch, stoppingToken);
                 }
                 finally
                 {
-                    _waiting.TryRemove(delivery.ComplaintId, out _);
+                    foreach (var delivery in batch)
+                    {
+                        _waiting.TryRemove(delivery.ComplaintId, out _);
+                    }
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>Records the batch together; if that fails, each on its own, so one bad delivery holds back no other.</summary>
+    private async Task RecordAsync(List<AcceptedDelivery> batch, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await recorder.RecordAsync(batch, stoppingToken);
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException && batch.Count > 1)
+        {
+            LogBatchFailed(logger, batch.Count, e.GetType().Name);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // It stays unrecorded in storage: the next sweep tries again.
+            LogRecordingFailed(logger, batch[0].ComplaintId.Value, e.GetType().Name);
+            return;
+        }
+
+        foreach (var delivery in batch)
+        {
+            try
+            {
+                await recorder.RecordAsync(delivery, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogRecordingFailed(logger, delivery.ComplaintId.Value, e.GetType().Name);
+            }
         }
     }
 
@@ -134,6 +179,9 @@ public sealed partial class DeliveryPump(DeliveryRecorder recorder, IDeliveryLed
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording complaint {ComplaintId} failed ({Error}); the next sweep tries again")]
     private static partial void LogRecordingFailed(ILogger logger, string complaintId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {Count} complaints together failed ({Error}); recording each on its own")]
+    private static partial void LogBatchFailed(ILogger logger, int count, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Found {Count} accepted deliveries still to record")]
     private static partial void LogSwept(ILogger logger, int count);

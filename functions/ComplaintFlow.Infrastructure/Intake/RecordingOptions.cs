@@ -12,7 +12,7 @@ public sealed class RecordingOptions
     /// Recording waits until no delivery has been accepted for this long, so that during a burst the storage serves
     /// intake first. Zero records at once.
     /// </summary>
-    public TimeSpan QuietPeriod { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan QuietPeriod { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>The longest a delivery waits for a quiet moment; after that it is recorded even while intake is busy.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(1);

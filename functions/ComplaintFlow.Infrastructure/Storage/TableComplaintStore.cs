@@ -50,6 +50,59 @@ public sealed class TableComplaintStore : IComplaintStore
         return true;
     }
 
+    /// <summary>
+    /// One transaction per month and up to 100 complaints (and about 3 MB); when any of them exists already, each is
+    /// added on its own instead, so none is overwritten. The timeline rows follow at each complaint's first save.
+    /// </summary>
+    public async Task AddManyAsync(IReadOnlyList<Complaint> complaints, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(complaints);
+        var rows = complaints.Select(c => ToEntity(c.ToSnapshot())).ToList();
+        foreach (var month in rows.GroupBy(r => r.PartitionKey))
+        {
+            foreach (var chunk in Transactions(month.DistinctBy(r => r.RowKey)))
+            {
+                try
+                {
+                    await _complaints.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken);
+                }
+                catch (TableTransactionFailedException)
+                {
+                    foreach (var row in chunk)
+                    {
+                        await TryAddAsync(complaints.First(c => c.Id.Value == row.RowKey), cancellationToken);
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<List<TableEntity>> Transactions(IEnumerable<TableEntity> rows)
+    {
+        const int maxActions = 100;
+        const int maxChars = 1_500_000; // 3 MB of UTF-16, below the 4 MiB a transaction may carry
+        var chunk = new List<TableEntity>();
+        var chars = 0;
+        foreach (var row in rows)
+        {
+            var size = row.Sum(p => p.Value is string text ? text.Length : 8);
+            if (chunk.Count > 0 && (chunk.Count == maxActions || chars + size > maxChars))
+            {
+                yield return chunk;
+                chunk = [];
+                chars = 0;
+            }
+
+            chunk.Add(row);
+            chars += size;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
     public async Task<VersionedComplaint?> FindAsync(ComplaintId id, CancellationToken cancellationToken = default)
     {
         var response = await _complaints.GetEntityIfExistsAsync<TableEntity>(id.Month, id.Value, cancellationToken: cancellationToken);

@@ -18,6 +18,7 @@ public sealed class TableDeliveryLedger : IDeliveryLedger
 {
     private const string ExternalPartition = "external";
     private const string RecordedAsPartition = "recorded-as";
+    private const int MaxTransactionActions = 100;
     private readonly TableClient _table;
 
     public TableDeliveryLedger(TableServiceClient service, TableNames names)
@@ -51,7 +52,7 @@ public sealed class TableDeliveryLedger : IDeliveryLedger
     public async Task<ComplaintId> ClaimExternalIdAsync(Channel channel, string externalId, ComplaintId complaintId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(externalId);
-        var row = new TableEntity(ExternalPartition, TableKey.From($"{channel}|{externalId}")) { ["ComplaintId"] = complaintId.Value };
+        var row = new TableEntity(ExternalPartition, ExternalRowKey(channel, externalId)) { ["ComplaintId"] = complaintId.Value };
         try
         {
             await _table.AddEntityAsync(row, cancellationToken);
@@ -61,6 +62,53 @@ public sealed class TableDeliveryLedger : IDeliveryLedger
         {
             var holder = await _table.GetEntityAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
             return ComplaintId.Parse(holder.Value.GetString("ComplaintId"));
+        }
+    }
+
+    /// <summary>One transaction per 100 claims; when any was claimed before, each is claimed on its own instead.</summary>
+    public async Task<IReadOnlyDictionary<ComplaintId, ComplaintId>> ClaimExternalIdsAsync(IReadOnlyList<AcceptedDelivery> deliveries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        var holders = new Dictionary<ComplaintId, ComplaintId>();
+        var claims = deliveries
+            .Where(d => d.Submission?.ExternalId is not null)
+            .Select(d => (Delivery: d, Row: new TableEntity(ExternalPartition, ExternalRowKey(d.Submission!.Channel, d.Submission.ExternalId!)) { ["ComplaintId"] = d.ComplaintId.Value }))
+            .ToList();
+        foreach (var chunk in claims.Chunk(MaxTransactionActions))
+        {
+            if (chunk.DistinctBy(c => c.Row.RowKey).Count() == chunk.Length
+                && await TrySubmitAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.Add, c.Row)), cancellationToken))
+            {
+                foreach (var (delivery, _) in chunk)
+                {
+                    holders[delivery.ComplaintId] = delivery.ComplaintId;
+                }
+
+                continue;
+            }
+
+            foreach (var (delivery, _) in chunk)
+            {
+                holders[delivery.ComplaintId] = await ClaimExternalIdAsync(delivery.Submission!.Channel, delivery.Submission.ExternalId!, delivery.ComplaintId, cancellationToken);
+            }
+        }
+
+        return holders;
+    }
+
+    /// <summary>One transaction per scope and 100 deliveries.</summary>
+    public async Task MarkRecordedAsync(IReadOnlyList<AcceptedDelivery> deliveries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        foreach (var chunk in deliveries.DistinctBy(d => d.Key).GroupBy(d => TableKey.From(d.Key.Scope)).SelectMany(g => g.Chunk(MaxTransactionActions)))
+        {
+            if (!await TrySubmitAsync(chunk.Select(d => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(d.Recorded(d.ComplaintId)))), cancellationToken))
+            {
+                foreach (var delivery in chunk)
+                {
+                    await MarkRecordedAsync(delivery, delivery.ComplaintId, cancellationToken);
+                }
+            }
         }
     }
 
@@ -97,6 +145,21 @@ public sealed class TableDeliveryLedger : IDeliveryLedger
         foreach (var delivery in rows.OrderBy(d => d.ReceivedAt))
         {
             yield return delivery;
+        }
+    }
+
+    private static string ExternalRowKey(Channel channel, string externalId) => TableKey.From($"{channel}|{externalId}");
+
+    private async Task<bool> TrySubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException)
+        {
+            return false;
         }
     }
 

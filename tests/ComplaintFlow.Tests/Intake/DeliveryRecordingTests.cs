@@ -21,7 +21,7 @@ public sealed class DeliveryRecordingTests : IAsyncLifetime
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly FakeTimeProvider _time = new(WorkflowDriver.MondayMorning);
-    private readonly FailingOnce _failing = new();
+    private readonly Failing _failing = new();
     private InMemoryComplaintFlow? _flow;
 
     private InMemoryComplaintFlow Flow => _flow!;
@@ -35,7 +35,7 @@ public sealed class DeliveryRecordingTests : IAsyncLifetime
         configureServices: s =>
         {
             s.AddSingleton<IDeliveryHandoff>(sp => sp.GetRequiredService<DeliveryPump>());
-            s.AddSingleton<IComplaintStore>(sp => new FailingOnceStore(sp.GetRequiredService<InMemoryComplaintStore>(), _failing));
+            s.AddSingleton<IComplaintStore>(sp => new FailingStore(sp.GetRequiredService<InMemoryComplaintStore>(), _failing));
         },
         cancellationToken: _ct);
 
@@ -86,9 +86,10 @@ public sealed class DeliveryRecordingTests : IAsyncLifetime
         _failing.Armed = true;
 
         var id = await AcceptAsync("msg_fails", SubmissionBuilder.Valid());
-        await WaitUntilAsync(() => Task.FromResult(!_failing.Armed && Pump.FindWaiting(ComplaintId.Parse(id)) is null));
+        await WaitUntilAsync(() => Task.FromResult(_failing.Failures > 0 && Pump.FindWaiting(ComplaintId.Parse(id)) is null));
         Assert.Null(await Flow.Complaints.FindAsync(ComplaintId.Parse(id), _ct));
 
+        _failing.Armed = false;
         _time.Advance(Flow.Services.GetRequiredService<RecordingOptions>().SweepInterval);
         await WaitUntilRecordedAsync(id);
     }
@@ -137,20 +138,29 @@ public sealed class DeliveryRecordingTests : IAsyncLifetime
         }
     }
 
-    private sealed class FailingOnce
+    private sealed class Failing
     {
+        private int _failures;
+
         public volatile bool Armed;
+
+        public int Failures => Volatile.Read(ref _failures);
+
+        public void Fail()
+        {
+            Interlocked.Increment(ref _failures);
+            throw new InvalidOperationException("Storage is unavailable.");
+        }
     }
 
-    /// <summary>The complaint store, whose next add fails once when armed (storage unavailable for a moment).</summary>
-    private sealed class FailingOnceStore(InMemoryComplaintStore inner, FailingOnce failing) : IComplaintStore
+    /// <summary>The complaint store, whose adds fail while armed (storage unavailable for a while).</summary>
+    private sealed class FailingStore(InMemoryComplaintStore inner, Failing failing) : IComplaintStore
     {
         public Task<bool> TryAddAsync(Complaint complaint, CancellationToken cancellationToken = default)
         {
             if (failing.Armed)
             {
-                failing.Armed = false;
-                throw new InvalidOperationException("Storage is unavailable.");
+                failing.Fail();
             }
 
             return inner.TryAddAsync(complaint, cancellationToken);

@@ -30,6 +30,27 @@ public sealed class TableComplaintStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Many_complaints_added_together_across_months_are_all_stored_and_an_existing_one_is_left_as_it_was()
+    {
+        var store = await NewStoreAsync();
+        var existing = ComplaintBuilder.Chinese().ReceivedAt(November).Build();
+        var again = Complaint.Restore(existing.ToSnapshot());
+        Assert.True(await store.TryAddAsync(existing, _ct));
+        existing.BeginVerification(November.AddMinutes(1), "step-1");
+        await store.SaveAsync(existing, (await store.FindAsync(existing.Id, _ct))!.Version, _ct);
+        var fresh = Enumerable.Range(0, 120).Select(i => ComplaintBuilder.English().ReceivedAt(i % 2 == 0 ? November : November.AddMonths(1)).WithExternalId($"fb-many-{i}").Build()).ToList();
+
+        await store.AddManyAsync([.. fresh, again], _ct);
+
+        foreach (var complaint in fresh)
+        {
+            Assert.Equal($"fb-many-{fresh.IndexOf(complaint)}", (await store.FindAsync(complaint.Id, _ct))!.Complaint.ExternalId);
+        }
+
+        Assert.Equal(ComplaintStatus.Verifying, (await store.FindAsync(existing.Id, _ct))!.Complaint.Status);
+    }
+
+    [Fact]
     public async Task A_missing_complaint_is_null()
     {
         var store = await NewStoreAsync();

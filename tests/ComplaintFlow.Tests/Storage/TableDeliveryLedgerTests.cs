@@ -91,6 +91,39 @@ public sealed class TableDeliveryLedgerTests(AzuriteFixture azurite)
         Assert.Null(await ledger.FindRecordedAsAsync(first, _ct));
     }
 
+    [Fact]
+    public async Task External_ids_claimed_together_go_to_the_first_claimant_even_when_one_was_claimed_before()
+    {
+        var ledger = await NewLedgerAsync();
+        var deliveries = Enumerable.Range(0, 130).Select(i => Delivery("webhook", $"msg_claim_{i}", SubmissionBuilder.Valid().WithExternalId($"fb-claim-{i % 120}").ToJson())).ToList();
+        var earlier = ComplaintId.New(Now);
+        await ledger.ClaimExternalIdAsync(Channel.AppFeedback, "fb-claim-7", earlier, _ct);
+
+        var holders = await ledger.ClaimExternalIdsAsync(deliveries, _ct);
+
+        Assert.Equal(130, holders.Count);
+        Assert.Equal(earlier, holders[deliveries[7].ComplaintId]);
+        Assert.Equal(deliveries[3].ComplaintId, holders[deliveries[3].ComplaintId]);
+        Assert.Equal(deliveries[0].ComplaintId, holders[deliveries[120].ComplaintId]);
+        Assert.Equal(deliveries[5].ComplaintId, holders[deliveries[125].ComplaintId]);
+    }
+
+    [Fact]
+    public async Task Deliveries_marked_recorded_together_are_all_recorded()
+    {
+        var ledger = await NewLedgerAsync();
+        var deliveries = Enumerable.Range(0, 150).Select(i => Delivery(i % 3 == 0 ? "queue" : "webhook", $"msg_mark_{i}", SubmissionBuilder.Valid().ToJson())).ToList();
+        foreach (var delivery in deliveries)
+        {
+            await ledger.TryAcceptAsync(delivery, _ct);
+        }
+
+        await ledger.MarkRecordedAsync(deliveries, _ct);
+
+        Assert.Empty(await ledger.ListUnrecordedAsync(Now, _ct).ToListAsync(_ct));
+        Assert.Equal(deliveries[99].ComplaintId, (await ledger.FindAsync(deliveries[99].Key, _ct))!.RecordedAs);
+    }
+
     [Theory]
     [InlineData("msg/with/slashes")]
     [InlineData("msg#hash?query")]
