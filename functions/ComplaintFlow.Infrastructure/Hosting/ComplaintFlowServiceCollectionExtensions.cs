@@ -137,6 +137,7 @@ public static class ComplaintFlowServiceCollectionExtensions
         });
         services.AddSingleton<ComplaintIntake>();
         services.AddSingleton<DeliveryRecorder>();
+        services.AddSingleton<ComplaintLookup>();
 
         // Recording behind the answer; the host runs the pump as a hosted service once storage is ready.
         services.AddSingleton<DeliveryPump>();

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace ComplaintFlow.Infrastructure.Http;
 
 /// <summary><c>GET /api/complaints/{id}</c> and <c>GET /api/complaints?month=yyyy-MM&amp;status=&amp;pageSize=&amp;continuationToken=</c>.</summary>
-public sealed class ComplaintsEndpoint(IComplaintStore store, IDeliveryLedger ledger, IDeliveryHandoff handoff, TimeProvider time)
+public sealed class ComplaintsEndpoint(IComplaintStore store, ComplaintLookup lookup, TimeProvider time)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -24,23 +24,17 @@ public sealed class ComplaintsEndpoint(IComplaintStore store, IDeliveryLedger le
             return Problems.Field(StatusCodes.Status400BadRequest, "invalid-complaint-id", "Not a complaint id", "id", $"'{id}' is not a complaint id (expected C-yyyyMM-XXXXXXXXXX).");
         }
 
-        if (await store.FindAsync(complaintId, cancellationToken) is { } found)
+        if (await lookup.FindAsync(complaintId, cancellationToken) is not { } complaint)
         {
-            return TypedResults.Ok(ComplaintView.From(found.Complaint));
+            return Problems.Field(StatusCodes.Status404NotFound, "complaint-not-found", "Complaint not found", "id", $"There is no complaint {id}.");
         }
 
-        if (handoff.FindWaiting(complaintId) is { Submission: { } submission } waiting)
+        if (complaint.Id != complaintId)
         {
-            return TypedResults.Ok(ComplaintView.From(Complaint.Receive(complaintId, submission, waiting.ReceivedAt)));
+            response.Headers.ContentLocation = $"/api/complaints/{complaint.Id.Value}";
         }
 
-        if (await ledger.FindRecordedAsAsync(complaintId, cancellationToken) is { } earlier && await store.FindAsync(earlier, cancellationToken) is { } recorded)
-        {
-            response.Headers.ContentLocation = $"/api/complaints/{earlier.Value}";
-            return TypedResults.Ok(ComplaintView.From(recorded.Complaint));
-        }
-
-        return Problems.Field(StatusCodes.Status404NotFound, "complaint-not-found", "Complaint not found", "id", $"There is no complaint {id}.");
+        return TypedResults.Ok(ComplaintView.From(complaint));
     }
 
     public async Task<IResult> ListAsync(string? month, string? status, string? pageSize, string? continuationToken, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ComplaintFlow.Core.Complaints;
+using ComplaintFlow.Core.Intake;
 using ComplaintFlow.Infrastructure.Email;
 using ComplaintFlow.Infrastructure.Http;
 using ComplaintFlow.Infrastructure.Http.Pages;
@@ -72,14 +73,14 @@ public static class LocalPages
         return PageLayout.Page(StatusCodes.Status200OK, Locale.En, m.Subject, html.ToString());
     }
 
-    private static async Task<IResult> StatusAsync(string id, IComplaintStore store, CancellationToken ct)
+    private static async Task<IResult> StatusAsync(string id, ComplaintLookup lookup, CancellationToken ct)
     {
-        if (!ComplaintId.TryParse(id, out var complaintId) || await store.FindAsync(complaintId, ct) is not { } found)
+        if (!ComplaintId.TryParse(id, out var complaintId) || await lookup.FindAsync(complaintId, ct) is not { } complaint)
         {
             return PageLayout.Message(StatusCodes.Status404NotFound, Locale.En, "Complaint not found", $"There is no complaint '{id}'.", "error");
         }
 
-        var view = ComplaintView.From(found.Complaint);
+        var view = ComplaintView.From(complaint);
         var html = new StringBuilder("<section class=\"card\"><dl>");
         void Row(string label, object? value)
         {
