@@ -58,6 +58,12 @@ public interface IDeliveryLedger
     /// <summary>The complaint that <paramref name="complaintId"/>, given to a later delivery of a known <c>externalId</c>, was recorded as; null when none.</summary>
     Task<ComplaintId?> FindRecordedAsAsync(ComplaintId complaintId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Forgets deliveries recorded before <paramref name="recordedBefore"/> (a repeat of one after that is a new
+    /// delivery; its <c>externalId</c> is still never started twice). Returns how many were forgotten.
+    /// </summary>
+    Task<int> ForgetRecordedAsync(DateTimeOffset recordedBefore, CancellationToken cancellationToken = default);
+
     /// <summary>Deliveries accepted at or before <paramref name="acceptedBy"/> and not yet recorded, oldest first.</summary>
     IAsyncEnumerable<AcceptedDelivery> ListUnrecordedAsync(DateTimeOffset acceptedBy, CancellationToken cancellationToken = default);
 }

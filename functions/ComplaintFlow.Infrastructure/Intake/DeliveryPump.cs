@@ -11,7 +11,8 @@ namespace ComplaintFlow.Infrastructure.Intake;
 /// each waiting for a quiet moment in intake (<see cref="RecordingOptions.QuietPeriod"/>, at most
 /// <see cref="RecordingOptions.MaxDelay"/>) so that a burst of complaints gets its answers first and is recorded
 /// right after. Storage is swept at start and every <see cref="RecordingOptions.SweepInterval"/> for deliveries still
-/// unrecorded (a crash between the answer and the recording, a failed try, another host stopped). Recording is
+/// unrecorded (a crash between the answer and the recording, a failed try, another host stopped), and hourly for
+/// deliveries recorded longer ago than <see cref="RecordingOptions.KeepDeliveries"/>, which are deleted. Recording is
 /// idempotent, so a delivery recorded twice still makes one complaint with one workflow.
 /// </summary>
 public sealed partial class DeliveryPump(DeliveryRecorder recorder, IDeliveryLedger ledger, RecordingOptions options, TimeProvider time, ILogger<DeliveryPump> logger)
@@ -20,12 +21,16 @@ public sealed partial class DeliveryPump(DeliveryRecorder recorder, IDeliveryLed
     /// <summary>Deliveries waiting in memory at most; more stay in storage until a sweep finds them.</summary>
     public const int Capacity = 50_000;
 
+    /// <summary>How often deliveries older than <see cref="RecordingOptions.KeepDeliveries"/> are deleted (and at start).</summary>
+    public static readonly TimeSpan ForgetInterval = TimeSpan.FromHours(1);
+
     /// <summary>Deliveries a worker records together (one claim, one insert per month and one mark per scope for all of them).</summary>
     public const int BatchSize = 50;
 
     private readonly System.Threading.Channels.Channel<Handed> _queue = System.Threading.Channels.Channel.CreateBounded<Handed>(new System.Threading.Channels.BoundedChannelOptions(Capacity) { FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait });
     private readonly ConcurrentDictionary<ComplaintId, AcceptedDelivery> _waiting = new();
     private long _lastHandoff = time.GetTimestamp();
+    private DateTimeOffset? _lastForget;
 
     /// <summary>Deliveries handed over and not yet recorded (or tried).</summary>
     public int Waiting => _waiting.Count;
@@ -162,6 +167,8 @@ public sealed partial class DeliveryPump(DeliveryRecorder recorder, IDeliveryLed
                     {
                         LogSwept(logger, found);
                     }
+
+                    await ForgetOldDeliveriesAsync(stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -175,6 +182,23 @@ public sealed partial class DeliveryPump(DeliveryRecorder recorder, IDeliveryLed
         }
     }
 
+    /// <summary>At start and then hourly: deletes deliveries recorded longer ago than <see cref="RecordingOptions.KeepDeliveries"/>.</summary>
+    private async Task ForgetOldDeliveriesAsync(CancellationToken stoppingToken)
+    {
+        var now = time.GetUtcNow();
+        if (_lastForget is { } last && now - last < ForgetInterval)
+        {
+            return;
+        }
+
+        _lastForget = now;
+        var forgotten = await ledger.ForgetRecordedAsync(now - options.KeepDeliveries, stoppingToken);
+        if (forgotten > 0)
+        {
+            LogForgotten(logger, forgotten);
+        }
+    }
+
     private readonly record struct Handed(AcceptedDelivery Delivery, long At);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording complaint {ComplaintId} failed ({Error}); the next sweep tries again")]
@@ -182,6 +206,9 @@ public sealed partial class DeliveryPump(DeliveryRecorder recorder, IDeliveryLed
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {Count} complaints together failed ({Error}); recording each on its own")]
     private static partial void LogBatchFailed(ILogger logger, int count, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} recorded deliveries past Recording:KeepDeliveries")]
+    private static partial void LogForgotten(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Found {Count} accepted deliveries still to record")]
     private static partial void LogSwept(ILogger logger, int count);

@@ -20,6 +20,12 @@ public sealed class RecordingOptions
     /// <summary>How often storage is searched for deliveries still unrecorded (after a crash, or by another host); also done at start.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a recorded delivery is kept, so that a repeat of it is answered as the first was; older ones are deleted
+    /// (a repeat after that is a new delivery, though its <c>externalId</c> is still never started twice).
+    /// </summary>
+    public TimeSpan KeepDeliveries { get; set; } = TimeSpan.FromDays(30);
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -36,6 +42,11 @@ public sealed class RecordingOptions
         if (MaxDelay < TimeSpan.Zero)
         {
             errors.Add("Recording:MaxDelay must not be negative.");
+        }
+
+        if (KeepDeliveries < TimeSpan.FromDays(1))
+        {
+            errors.Add("Recording:KeepDeliveries must be at least 1.00:00:00 (senders retry for hours, sometimes days).");
         }
 
         if (SweepInterval <= TimeSpan.Zero)

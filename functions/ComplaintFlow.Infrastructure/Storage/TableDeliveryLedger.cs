@@ -131,6 +131,29 @@ public sealed class TableDeliveryLedger : IDeliveryLedger
         return row.HasValue ? ComplaintId.Parse(row.Value!.GetString("ComplaintId")) : null;
     }
 
+    /// <summary>Recorded rows last written (recorded) before the cut-off, deleted in transactions of 100 per scope.</summary>
+    public async Task<int> ForgetRecordedAsync(DateTimeOffset recordedBefore, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter($"Recorded eq {true} and Timestamp lt {recordedBefore}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        var forgotten = 0;
+        foreach (var chunk in rows.GroupBy(r => r.PartitionKey).SelectMany(g => g.Chunk(MaxTransactionActions)))
+        {
+            // Another host forgetting the same rows makes this transaction fail; what is left goes at the next pass.
+            if (await TrySubmitAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), cancellationToken))
+            {
+                forgotten += chunk.Length;
+            }
+        }
+
+        return forgotten;
+    }
+
     public async IAsyncEnumerable<AcceptedDelivery> ListUnrecordedAsync(DateTimeOffset acceptedBy, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var rows = new List<AcceptedDelivery>();

@@ -11,6 +11,10 @@ public sealed class InMemoryDeliveryLedger : IDeliveryLedger
     private readonly ConcurrentDictionary<IntakeKey, AcceptedDelivery> _deliveries = new();
     private readonly ConcurrentDictionary<(Channel Channel, string ExternalId), ComplaintId> _externalIds = new();
     private readonly ConcurrentDictionary<ComplaintId, ComplaintId> _recordedAs = new();
+    private readonly ConcurrentDictionary<IntakeKey, DateTimeOffset> _recordedAt = new();
+    private readonly TimeProvider _time;
+
+    public InMemoryDeliveryLedger(TimeProvider time) => _time = time;
 
     public Task<AcceptedDelivery?> TryAcceptAsync(AcceptedDelivery delivery, CancellationToken cancellationToken = default)
     {
@@ -34,7 +38,22 @@ public sealed class InMemoryDeliveryLedger : IDeliveryLedger
         }
 
         _deliveries[delivery.Key] = delivery.Recorded(recordedAs);
+        _recordedAt[delivery.Key] = _time.GetUtcNow();
         return Task.CompletedTask;
+    }
+
+    public Task<int> ForgetRecordedAsync(DateTimeOffset recordedBefore, CancellationToken cancellationToken = default)
+    {
+        var forgotten = 0;
+        foreach (var (key, at) in _recordedAt)
+        {
+            if (at < recordedBefore && _recordedAt.TryRemove(key, out _) && _deliveries.TryRemove(key, out _))
+            {
+                forgotten++;
+            }
+        }
+
+        return Task.FromResult(forgotten);
     }
 
     public Task<ComplaintId?> FindRecordedAsAsync(ComplaintId complaintId, CancellationToken cancellationToken = default) =>

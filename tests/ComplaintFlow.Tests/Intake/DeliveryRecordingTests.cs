@@ -113,6 +113,22 @@ public sealed class DeliveryRecordingTests : IAsyncLifetime
         Assert.Null(await Flow.Client.GetInstanceAsync(resent, cancellationToken: _ct));
     }
 
+    [Fact]
+    public async Task A_recorded_delivery_is_kept_for_repeats_until_the_keeping_period_ends()
+    {
+        await Pump.StartAsync(_ct);
+        var id = await AcceptAsync("msg_kept", SubmissionBuilder.Valid());
+        await WaitUntilRecordedAsync(id);
+        var ledger = Flow.Services.GetRequiredService<IDeliveryLedger>();
+        var keep = Flow.Services.GetRequiredService<RecordingOptions>().KeepDeliveries;
+
+        _time.Advance(keep - TimeSpan.FromDays(1));
+        Assert.Equal(id, await AcceptAsync("msg_kept", SubmissionBuilder.Valid()));
+
+        _time.Advance(TimeSpan.FromDays(2));
+        await WaitUntilAsync(async () => await ledger.FindAsync(new IntakeKey("webhook", "msg_kept"), _ct) is null);
+    }
+
     private async Task<string> AcceptAsync(string webhookId, SubmissionBuilder submission)
     {
         var body = Encoding.UTF8.GetBytes(submission.ToJson());

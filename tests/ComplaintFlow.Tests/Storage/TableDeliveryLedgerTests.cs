@@ -124,6 +124,27 @@ public sealed class TableDeliveryLedgerTests(AzuriteFixture azurite)
         Assert.Equal(deliveries[99].ComplaintId, (await ledger.FindAsync(deliveries[99].Key, _ct))!.RecordedAs);
     }
 
+    [Fact]
+    public async Task Deliveries_recorded_before_the_cut_off_are_forgotten_and_unrecorded_ones_kept()
+    {
+        var ledger = await NewLedgerAsync();
+        var recorded = Enumerable.Range(0, 120).Select(i => Delivery("webhook", $"msg_old_{i}", SubmissionBuilder.Valid().ToJson())).ToList();
+        var unrecorded = Delivery("queue", "msg_waiting", SubmissionBuilder.Valid().ToJson());
+        foreach (var delivery in recorded.Append(unrecorded))
+        {
+            await ledger.TryAcceptAsync(delivery, _ct);
+        }
+
+        await ledger.MarkRecordedAsync(recorded, _ct);
+        Assert.Equal(0, await ledger.ForgetRecordedAsync(DateTimeOffset.UtcNow.AddMinutes(-10), _ct));
+
+        Assert.Equal(120, await ledger.ForgetRecordedAsync(DateTimeOffset.UtcNow.AddMinutes(1), _ct));
+
+        Assert.Null(await ledger.FindAsync(recorded[0].Key, _ct));
+        Assert.NotNull(await ledger.FindAsync(unrecorded.Key, _ct));
+        Assert.Null(await ledger.TryAcceptAsync(Delivery("webhook", "msg_old_0", SubmissionBuilder.Valid().ToJson()), _ct));
+    }
+
     [Theory]
     [InlineData("msg/with/slashes")]
     [InlineData("msg#hash?query")]
