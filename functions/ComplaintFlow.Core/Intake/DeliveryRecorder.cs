@@ -13,35 +13,17 @@ namespace ComplaintFlow.Core.Intake;
 /// </summary>
 public sealed class DeliveryRecorder(IDeliveryLedger ledger, IComplaintStore store, IOrchestrationClient client)
 {
-    /// <summary>Records <paramref name="delivery"/>; returns the complaint it was recorded as.</summary>
-    public async Task<ComplaintId> RecordAsync(AcceptedDelivery delivery, CancellationToken cancellationToken = default)
+    /// <summary>Records <paramref name="delivery"/> (a batch of one).</summary>
+    public Task RecordAsync(AcceptedDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        if (delivery.RecordedAs is { } recorded)
-        {
-            return recorded;
-        }
-
-        var submission = delivery.Submission ?? throw new InvalidOperationException($"Delivery {delivery.Key} is unrecorded but holds no submission.");
-        var id = delivery.ComplaintId;
-        if (submission.ExternalId is { } externalId)
-        {
-            var holder = await ledger.ClaimExternalIdAsync(submission.Channel, externalId, id, cancellationToken);
-            if (holder != id)
-            {
-                // The same complaint came earlier through another delivery: this one leads to it and starts nothing.
-                await ledger.MarkRecordedAsync(delivery, holder, cancellationToken);
-                return holder;
-            }
-        }
-
-        await store.TryAddAsync(Complaint.Receive(id, submission, delivery.ReceivedAt), cancellationToken);
-        await client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.ComplaintOrchestrator, new ComplaintWorkflowInput(id.Value), id.Value, cancellationToken);
-        await ledger.MarkRecordedAsync(delivery, id, cancellationToken);
-        return id;
+        return RecordAsync([delivery], cancellationToken);
     }
 
-    /// <summary>Records <paramref name="deliveries"/> together; the same outcome as <see cref="RecordAsync(AcceptedDelivery, CancellationToken)"/> for each.</summary>
+    /// <summary>
+    /// Records <paramref name="deliveries"/> together. A delivery whose <c>externalId</c> another complaint holds is
+    /// marked as leading to that complaint and starts nothing; a delivery recorded before is left as it is.
+    /// </summary>
     public async Task RecordAsync(IReadOnlyList<AcceptedDelivery> deliveries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(deliveries);
@@ -52,6 +34,8 @@ public sealed class DeliveryRecorder(IDeliveryLedger ledger, IComplaintStore sto
         }
 
         var holders = await ledger.ClaimExternalIdsAsync(pending, cancellationToken);
+
+        // The same complaint came earlier through another delivery: this one leads to it and starts nothing.
         var own = new List<AcceptedDelivery>(pending.Count);
         foreach (var delivery in pending)
         {
