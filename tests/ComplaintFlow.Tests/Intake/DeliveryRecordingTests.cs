@@ -5,6 +5,7 @@ using ComplaintFlow.Infrastructure.Http;
 using ComplaintFlow.Infrastructure.Intake;
 using ComplaintFlow.Local.InMemory;
 using ComplaintFlow.Tests.Builders;
+using ComplaintFlow.Tests.Fixtures;
 using ComplaintFlow.Tests.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -144,15 +145,8 @@ public sealed class DeliveryRecordingTests : IAsyncLifetime
     private Task WaitUntilRecordedAsync(string id) =>
         WaitUntilAsync(async () => await Flow.Complaints.FindAsync(ComplaintId.Parse(id), _ct) is not null);
 
-    private async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the recording.");
-            await Task.Delay(10, _ct);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition) =>
+        Eventually.TrueAsync(condition, TimeSpan.FromSeconds(10), "Timed out waiting for the recording.");
 
     private sealed class Failing
     {

@@ -4,6 +4,7 @@ using ComplaintFlow.Core.Intake;
 using ComplaintFlow.Infrastructure.Intake;
 using ComplaintFlow.Local.InMemory;
 using ComplaintFlow.Tests.Builders;
+using ComplaintFlow.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintFlow.Tests.Intake;
@@ -31,7 +32,7 @@ public sealed class RecordingPriorityTests
             Assert.Equal(10, pump.Waiting);
             Assert.Empty(await RecordedAsync(flow, ids));
 
-            await WaitUntilAsync(async () => (await RecordedAsync(flow, ids)).Count == ids.Count, TimeSpan.FromSeconds(30));
+            await Eventually.TrueAsync(async () => (await RecordedAsync(flow, ids)).Count == ids.Count, TimeSpan.FromSeconds(30), "Timed out waiting for the recording.");
         }
         finally
         {
@@ -90,15 +91,5 @@ public sealed class RecordingPriorityTests
         }
 
         return recorded;
-    }
-
-    private async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan patience)
-    {
-        var deadline = DateTime.UtcNow + patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the recording.");
-            await Task.Delay(50, _ct);
-        }
     }
 }

@@ -38,12 +38,8 @@ public sealed class CachedRestrictionStoreTests(AzuriteFixture azurite)
         Assert.Null(await here.FindActiveAsync("u-2", Now, _ct));
 
         _time.Advance(CachedRestrictionStore.RefreshInterval + TimeSpan.FromSeconds(1));
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await here.FindActiveAsync("u-2", _time.GetUtcNow(), _ct) is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The restriction never reached the other host.");
-            await Task.Delay(20, _ct);
-        }
+        await Eventually.TrueAsync(
+            async () => await here.FindActiveAsync("u-2", _time.GetUtcNow(), _ct) is not null, TimeSpan.FromSeconds(10), "The restriction never reached the other host.");
     }
 
     [Fact]
