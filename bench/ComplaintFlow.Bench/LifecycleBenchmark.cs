@@ -4,7 +4,7 @@ using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Intake;
 using ComplaintFlow.Core.Notifications;
 using ComplaintFlow.Core.Workflow;
-using ComplaintFlow.Local.Durable;
+using ComplaintFlow.Local.Simulator;
 using ComplaintFlow.Local.InMemory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -131,7 +131,7 @@ internal static class LifecycleBenchmark
         private readonly IComplaintStore _store;
         private readonly IAsyncDisposable _owner;
 
-        private Target(DurableRuntime runtime, Func<ComplaintSubmission, CancellationToken, Task<string>> submit, IComplaintStore store, IAsyncDisposable owner)
+        private Target(DurableSimulator runtime, Func<ComplaintSubmission, CancellationToken, Task<string>> submit, IComplaintStore store, IAsyncDisposable owner)
         {
             Runtime = runtime;
             _submit = submit;
@@ -139,7 +139,7 @@ internal static class LifecycleBenchmark
             _owner = owner;
         }
 
-        public DurableRuntime Runtime { get; }
+        public DurableSimulator Runtime { get; }
 
         public static async Task<Target> InMemoryAsync(TimeProvider time, bool keepEmails)
         {
@@ -164,7 +164,7 @@ internal static class LifecycleBenchmark
             var services = hosts.Host.Services;
             var intake = services.GetRequiredService<ComplaintIntake>();
             return new Target(
-                services.GetRequiredService<DurableRuntime>(),
+                services.GetRequiredService<DurableSimulator>(),
                 async (submission, ct) =>
                 {
                     var outcome = await intake.AcceptAsync(submission, new IntakeKey("bench", Guid.NewGuid().ToString("N")), Guid.NewGuid().ToString("N"), ct);

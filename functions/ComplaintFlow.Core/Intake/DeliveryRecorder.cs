@@ -1,6 +1,7 @@
 using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Core.Workflow;
+using Microsoft.DurableTask.Client;
 
 namespace ComplaintFlow.Core.Intake;
 
@@ -11,7 +12,7 @@ namespace ComplaintFlow.Core.Intake;
 /// Many deliveries are recorded together in few requests: one claim of their external ids, one insert of their
 /// complaints per month, one mark per delivery scope; only the orchestration starts go one by one.
 /// </summary>
-public sealed class DeliveryRecorder(IDeliveryLedger ledger, IComplaintStore store, IOrchestrationClient client)
+public sealed class DeliveryRecorder(IDeliveryLedger ledger, IComplaintStore store, DurableTaskClient client)
 {
     /// <summary>Records <paramref name="delivery"/> (a batch of one).</summary>
     public Task RecordAsync(AcceptedDelivery delivery, CancellationToken cancellationToken = default)
@@ -50,7 +51,7 @@ public sealed class DeliveryRecorder(IDeliveryLedger ledger, IComplaintStore sto
         }
 
         await store.AddManyAsync(own.Select(d => Complaint.Receive(d.ComplaintId, d.Submission!, d.ReceivedAt)).ToList(), cancellationToken);
-        await Task.WhenAll(own.Select(d => client.ScheduleNewOrchestrationInstanceAsync(
+        await Task.WhenAll(own.Select(d => client.StartOnceAsync(
             WorkflowNames.ComplaintOrchestrator, new ComplaintWorkflowInput(d.ComplaintId.Value), d.ComplaintId.Value, cancellationToken)));
         await ledger.MarkRecordedAsync(own, cancellationToken);
     }

@@ -2,16 +2,17 @@ using System.Globalization;
 using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Core.Workflow.Activities;
+using Microsoft.DurableTask;
 using Names = ComplaintFlow.Core.Workflow.WorkflowNames.Activities;
 
 namespace ComplaintFlow.Core.Workflow;
 
 /// <summary>
-/// One complaint's lifecycle, as plain sequential code over <see cref="IOrchestrationContext"/>:
+/// One complaint's lifecycle, as plain sequential code over <see cref="TaskOrchestrationContext"/>:
 /// verify → classify → assign → acknowledge → wait for the agent (reminders and escalation on the SLA timers)
 /// → the customer confirms, or a new round starts (as a fresh generation, so history stays bounded) → close.
 /// Everything that touches the world is an activity; this class only decides what happens next. It is replayed,
-/// so it reads time only from the context, takes ids only from <see cref="IOrchestrationContext.NewGuid"/>, and
+/// so it reads time only from the context, takes ids only from <see cref="TaskOrchestrationContext.NewGuid"/>, and
 /// awaits only context tasks.
 /// </summary>
 public static class ComplaintOrchestrator
@@ -19,9 +20,10 @@ public static class ComplaintOrchestrator
     /// <summary>How many times the customer may be asked for information at verification before the complaint goes ahead anyway.</summary>
     private const int MaxQuestionsAtVerification = 2;
 
-    private static readonly ActivityOptions Retry = ActivityOptions.Transient;
+    /// <summary>Every activity touches storage or email: 5 tries, 2 s apart at first, doubling, at most 1 minute apart.</summary>
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), backoffCoefficient: 2.0, maxRetryInterval: TimeSpan.FromMinutes(1)));
 
-    public static async Task<ComplaintWorkflowResult> RunAsync(IOrchestrationContext context, ComplaintWorkflowInput input)
+    public static async Task<ComplaintWorkflowResult> RunAsync(TaskOrchestrationContext context, ComplaintWorkflowInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
@@ -57,7 +59,7 @@ public static class ComplaintOrchestrator
     }
 
     /// <summary>The state of one generation of the orchestration.</summary>
-    private sealed class Run(IOrchestrationContext context, string id, int round)
+    private sealed class Run(TaskOrchestrationContext context, string id, int round)
     {
         public string Id { get; } = id;
 
@@ -71,9 +73,9 @@ public static class ComplaintOrchestrator
 
         public string Step() => context.NewGuid().ToString("N");
 
-        public Task Call(string activity, object input) => context.CallActivityAsync(activity, input, Retry);
+        public Task Call(string activity, object input) => context.CallActivityAsync(activity, input, options: Retry);
 
-        public Task<T> Call<T>(string activity, object input) => context.CallActivityAsync<T>(activity, input, Retry);
+        public Task<T> Call<T>(string activity, object input) => context.CallActivityAsync<T>(activity, input, options: Retry);
 
         /// <summary>Verification, with questions to the customer; returns a result when the complaint ends here.</summary>
         public async Task<ComplaintWorkflowResult?> VerifyAsync()

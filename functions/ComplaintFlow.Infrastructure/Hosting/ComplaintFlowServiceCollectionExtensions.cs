@@ -30,8 +30,8 @@ namespace ComplaintFlow.Infrastructure.Hosting;
 
 /// <summary>
 /// Registers everything both hosts share: validated options, storage, email, links, webhook verification, the
-/// policies, the activities and the HTTP endpoints. The host adds an <c>IOrchestrationClient</c> (local durable
-/// runtime, or Durable Functions) and, for the Smtp/Outbox transports, nothing else.
+/// policies, the activities and the HTTP endpoints. The host adds the Durable Task SDK's <c>DurableTaskClient</c> (the
+/// local engine's gRPC client, the simulator's, or Durable Functions') and, for the Smtp/Outbox transports, nothing else.
 /// </summary>
 public static class ComplaintFlowServiceCollectionExtensions
 {

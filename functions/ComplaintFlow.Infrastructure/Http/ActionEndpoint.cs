@@ -3,12 +3,12 @@ using System.Security.Cryptography;
 using System.Text;
 using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Notifications;
-using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Core.Sla;
 using ComplaintFlow.Core.Workflow;
 using ComplaintFlow.Infrastructure.Http.Pages;
 using ComplaintFlow.Infrastructure.Links;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace ComplaintFlow.Infrastructure.Http;
@@ -22,7 +22,7 @@ public sealed partial class ActionEndpoint(
     ActionTokenService tokens,
     IActionLedger ledger,
     IComplaintStore store,
-    IOrchestrationClient client,
+    DurableTaskClient client,
     TimeProvider time,
     WorkingHoursOptions workingHours,
     ILogger<ActionEndpoint> logger)

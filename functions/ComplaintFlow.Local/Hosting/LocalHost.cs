@@ -4,7 +4,7 @@ using ComplaintFlow.Infrastructure.Intake;
 using ComplaintFlow.Infrastructure.Links;
 using ComplaintFlow.Infrastructure.Storage;
 using ComplaintFlow.Local.DevServices;
-using ComplaintFlow.Local.Durable;
+using ComplaintFlow.Local.Simulator;
 using ComplaintFlow.Local.Pages;
 using ComplaintFlow.Local.Queues;
 using ComplaintFlow.Local.Security;
@@ -24,7 +24,7 @@ public static class LocalHost
     /// <c>false</c> makes an intake-only host: it accepts and records complaints and schedules their workflows in
     /// storage, and a host with the default (<c>true</c>) over the same storage runs them.
     /// </summary>
-    public const string RunWorkflowsSetting = "DurableRuntime:RunWorkflows";
+    public const string RunWorkflowsSetting = "DurableSimulator:RunWorkflows";
 
     /// <param name="args">Command-line arguments (<c>--urls</c> and any <c>--Section:Key=value</c> work as in any ASP.NET Core app).</param>
     /// <param name="configureServices">Lets tests replace services, e.g. the <see cref="TimeProvider"/>.</param>
@@ -48,12 +48,11 @@ public static class LocalHost
             builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
             builder.Services.AddSingleton<IValidateOptions<ApiOptions>>(new OptionsValidator<ApiOptions>(o => o.Validate()));
             builder.Services.AddSingleton<ApiKeyFilter>();
-            builder.Services.AddSingleton<IDurableStore>(sp => new TableDurableStore(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), sp.GetRequiredService<StorageTables>().DurablePrefix));
-            builder.Services.AddLocalDurableRuntime();
+            builder.Services.AddDurableSimulator();
             builder.Services.AddHostedService<StorageStartup>();
             if (builder.Configuration.GetValue(RunWorkflowsSetting, defaultValue: true))
             {
-                builder.Services.AddHostedService(sp => new DurableRuntimeHostedService(sp.GetRequiredService<DurableRuntime>()));
+                builder.Services.AddHostedService(sp => new SimulatorService(sp.GetRequiredService<DurableSimulator>()));
             }
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliveryPump>());
             builder.Services.AddHostedService<QueueIntakeWorker>();
@@ -88,6 +87,13 @@ public static class LocalHost
         var azurite = await AzuriteProcess.StartAsync(location, cancellationToken);
         builder.Configuration[$"{StorageOptions.Section}:ConnectionString"] = azurite.ConnectionString;
         return azurite;
+    }
+
+    private sealed class SimulatorService(DurableSimulator simulator) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => simulator.StartAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => simulator.StopAsync(cancellationToken);
     }
 
     /// <summary>Creates tables and queues and seeds the roster before the runtime and the queue poller start.</summary>

@@ -1,12 +1,12 @@
-using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Core.Workflow;
 using ComplaintFlow.Core.Workflow.Activities;
-using ComplaintFlow.Local.Durable;
+using ComplaintFlow.Local.Simulator;
+using Microsoft.DurableTask.Client;
 using Names = ComplaintFlow.Core.Workflow.WorkflowNames.Activities;
 
 namespace ComplaintFlow.Local.Hosting;
 
-/// <summary>Registers the complaint orchestration and its activities with the local durable runtime, by their <see cref="WorkflowNames"/>.</summary>
+/// <summary>Registers the complaint orchestration and its activities with the durable simulator, by their <see cref="WorkflowNames"/>.</summary>
 public static class LocalWorkflow
 {
     public static OrchestrationRegistry CreateRegistry(IServiceProvider services)
@@ -33,17 +33,18 @@ public static class LocalWorkflow
     }
 
     /// <summary>
-    /// Registers the local durable runtime over the registered <see cref="IDurableStore"/>, running the complaint
-    /// workflow, as the <see cref="IOrchestrationClient"/> the intake and links use.
+    /// Registers the durable simulator (over the registered <see cref="IDurableStore"/>, else a new one in memory, on the
+    /// registered <see cref="TimeProvider"/>) running the complaint
+    /// workflow, as the <see cref="DurableTaskClient"/> the intake and links use.
     /// </summary>
-    public static IServiceCollection AddLocalDurableRuntime(this IServiceCollection services)
+    public static IServiceCollection AddDurableSimulator(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new DurableRuntime(
+        services.AddSingleton(sp => new DurableSimulator(
             CreateRegistry(sp),
-            sp.GetRequiredService<IDurableStore>(),
+            sp.GetService<IDurableStore>() ?? new InMemoryDurableStore(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<IOrchestrationClient>(sp => sp.GetRequiredService<DurableRuntime>());
+        services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<DurableSimulator>());
         return services;
     }
 

@@ -7,8 +7,9 @@ using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Core.Verification;
 using ComplaintFlow.Infrastructure.Email;
 using ComplaintFlow.Infrastructure.Hosting;
-using ComplaintFlow.Local.Durable;
+using ComplaintFlow.Local.Simulator;
 using ComplaintFlow.Local.Hosting;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -16,8 +17,8 @@ using Microsoft.Extensions.Options;
 namespace ComplaintFlow.Local.InMemory;
 
 /// <summary>
-/// The whole product without HTTP or storage: the real orchestrator, activities and policies on the local durable
-/// runtime, with every store in memory and time from the given <see cref="TimeProvider"/> (a fake one makes "three
+/// The whole product without HTTP or storage: the real orchestrator, activities and policies on the durable
+/// simulator, with every store in memory and time from the given <see cref="TimeProvider"/> (a fake one makes "three
 /// days pass" take milliseconds). Configured like the local host in Development (its appsettings files, demo
 /// roster), plus <c>settings</c>. For workflow tests at scale and for benchmarks.
 /// </summary>
@@ -28,16 +29,16 @@ public sealed class InMemoryComplaintFlow : IAsyncDisposable
     private InMemoryComplaintFlow(ServiceProvider services)
     {
         _services = services;
-        Runtime = services.GetRequiredService<DurableRuntime>();
+        Runtime = services.GetRequiredService<DurableSimulator>();
         Outbox = services.GetRequiredService<InMemoryOutbox>();
         Complaints = services.GetRequiredService<InMemoryComplaintStore>();
     }
 
     public IServiceProvider Services => _services;
 
-    public DurableRuntime Runtime { get; }
+    public DurableSimulator Runtime { get; }
 
-    public IOrchestrationClient Client => Runtime;
+    public DurableTaskClient Client => Runtime;
 
     public InMemoryOutbox Outbox { get; }
 
@@ -95,7 +96,7 @@ public sealed class InMemoryComplaintFlow : IAsyncDisposable
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<InMemoryOutbox>());
         services.AddSingleton<IOutboxReader>(sp => sp.GetRequiredService<InMemoryOutbox>());
         services.AddSingleton(durableStore ?? new InMemoryDurableStore());
-        services.AddLocalDurableRuntime();
+        services.AddDurableSimulator();
         configureServices?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using ComplaintFlow.Core.Notifications;
-using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Infrastructure.Queues;
 using ComplaintFlow.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.DurableTask.Client;
 
 namespace ComplaintFlow.Tests.EndToEnd;
 
@@ -65,7 +65,7 @@ public sealed class ComplaintLifecycleTests(AzuriteFixture azurite)
             timeline.Where(k => k != "Note").ToList());
         await driver.WaitForEmailAsync(id, EmailKind.Closure, to: "lilei@example.com");
 
-        var instance = await host.Services.GetRequiredService<IOrchestrationClient>().WaitForInstanceCompletionAsync(id, cancellationToken: TestContext.Current.CancellationToken);
+        var instance = await host.Services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(id, cancellation: TestContext.Current.CancellationToken);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
     }
 

@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Core.Verification;
 using ComplaintFlow.Local.Security;
 using ComplaintFlow.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.DurableTask.Client;
 
 namespace ComplaintFlow.Tests.EndToEnd;
 
@@ -126,7 +126,7 @@ public sealed class IntakeErrorTests(HostFixture fixture) : IClassFixture<HostFi
         Assert.Equal(shownForFirst, shownForResent);
         Assert.Contains(shownForFirst, new[] { first, resentId });
         var instances = new List<string>();
-        await foreach (var instance in Host.Services.GetRequiredService<IOrchestrationClient>().GetAllInstancesAsync(cancellationToken: TestContext.Current.CancellationToken))
+        await foreach (var instance in Host.Services.GetRequiredService<DurableTaskClient>().GetAllInstancesAsync())
         {
             if (instance.InstanceId == first || instance.InstanceId == resentId)
             {

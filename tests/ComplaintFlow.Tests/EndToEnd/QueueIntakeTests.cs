@@ -6,6 +6,7 @@ using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Infrastructure.Queues;
 using ComplaintFlow.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.DurableTask.Client;
 
 namespace ComplaintFlow.Tests.EndToEnd;
 
@@ -55,7 +56,7 @@ public sealed class QueueIntakeTests(HostFixture fixture) : IClassFixture<HostFi
     private async Task<int> CountInstancesAsync()
     {
         var count = 0;
-        await foreach (var _ in Host.Services.GetRequiredService<IOrchestrationClient>().GetAllInstancesAsync(cancellationToken: TestContext.Current.CancellationToken))
+        await foreach (var _ in Host.Services.GetRequiredService<DurableTaskClient>().GetAllInstancesAsync())
         {
             count++;
         }

@@ -60,7 +60,7 @@ public sealed class DeliveryRecordingTests : IAsyncLifetime
         await Pump.StartAsync(_ct);
         await WaitUntilRecordedAsync(id);
 
-        Assert.NotNull(await Flow.Client.GetInstanceAsync(id, cancellationToken: _ct));
+        Assert.NotNull(await Flow.Client.GetInstanceAsync(id, cancellation: _ct));
         Assert.Equal(id, (await GetAsync(id)).ComplaintId);
     }
 
@@ -77,7 +77,7 @@ public sealed class DeliveryRecordingTests : IAsyncLifetime
         await WaitUntilRecordedAsync(id.Value);
 
         Assert.Equal(id, (await ledger.FindAsync(new IntakeKey("webhook", "msg_crash"), _ct))!.RecordedAs);
-        Assert.NotNull(await Flow.Client.GetInstanceAsync(id.Value, cancellationToken: _ct));
+        Assert.NotNull(await Flow.Client.GetInstanceAsync(id.Value, cancellation: _ct));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class DeliveryRecordingTests : IAsyncLifetime
         Assert.Equal(first, shown.ComplaintId);
         Assert.Equal($"/api/complaints/{first}", context.Response.Headers.ContentLocation.ToString());
         Assert.Null(await Flow.Complaints.FindAsync(ComplaintId.Parse(resent), _ct));
-        Assert.Null(await Flow.Client.GetInstanceAsync(resent, cancellationToken: _ct));
+        Assert.Null(await Flow.Client.GetInstanceAsync(resent, cancellation: _ct));
     }
 
     [Fact]

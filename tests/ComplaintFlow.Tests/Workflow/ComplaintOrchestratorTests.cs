@@ -1,10 +1,12 @@
+using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Core.Assignment;
 using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Notifications;
-using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Core.Workflow;
+using ComplaintFlow.Tests.Simulator;
 using ComplaintFlow.Tests.Builders;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.DurableTask.Client;
 
 namespace ComplaintFlow.Tests.Workflow;
 
@@ -269,8 +271,10 @@ public sealed class ComplaintOrchestratorTests
         var id = await driver.FileAsync(ComplaintBuilder.Chinese().Submission());
         var before = await driver.InstanceAsync(id);
 
-        await driver.Flow.Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.ComplaintOrchestrator, new ComplaintWorkflowInput(id), id, TestContext.Current.CancellationToken);
+        var started = await driver.Flow.Client.StartOnceAsync(WorkflowNames.ComplaintOrchestrator, new ComplaintWorkflowInput(id), id, TestContext.Current.CancellationToken);
         await driver.SettleAsync();
+
+        Assert.False(started);
 
         var after = await driver.InstanceAsync(id);
         Assert.Equal(OrchestrationRuntimeStatus.Running, after.RuntimeStatus);
@@ -305,7 +309,7 @@ public sealed class ComplaintOrchestratorTests
 
         var state = await driver.InstanceAsync(id);
         Assert.Equal(OrchestrationRuntimeStatus.Failed, state.RuntimeStatus);
-        Assert.Contains(FlakySender.Error, state.FailureDetails, StringComparison.Ordinal);
+        Assert.Contains(FlakySender.Error, state.FailureDetails.Describe(), StringComparison.Ordinal);
         Assert.Equal(5, sender.Failed); // every try of the default retry policy
     }
 

@@ -2,9 +2,9 @@ using ComplaintFlow.Core.Assignment;
 using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Intake;
 using ComplaintFlow.Core.Notifications;
-using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Core.Workflow;
 using ComplaintFlow.Local.InMemory;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -94,7 +94,7 @@ public sealed class WorkflowDriver : IAsyncDisposable
         await SettleAsync();
     }
 
-    public async Task<OrchestrationState> InstanceAsync(string id) =>
+    public async Task<OrchestrationMetadata> InstanceAsync(string id) =>
         await Flow.Client.GetInstanceAsync(id, getInputsAndOutputs: true, _ct) ?? throw new InvalidOperationException($"No instance {id}.");
 
     public async Task<IReadOnlyList<EmailMessage>> EmailsAsync(string id, EmailKind? kind = null) =>
