@@ -4,7 +4,7 @@ using ComplaintFlow.Infrastructure.Intake;
 using ComplaintFlow.Infrastructure.Links;
 using ComplaintFlow.Infrastructure.Storage;
 using ComplaintFlow.Local.DevServices;
-using ComplaintFlow.Local.Simulator;
+using ComplaintFlow.Local.Engine;
 using ComplaintFlow.Local.Pages;
 using ComplaintFlow.Local.Queues;
 using ComplaintFlow.Local.Security;
@@ -13,8 +13,9 @@ using Microsoft.Extensions.Options;
 namespace ComplaintFlow.Local.Hosting;
 
 /// <summary>
-/// The local host: the shared HTTP contract, the local durable runtime, the intake queue poller and the outbox
-/// pages over Table Storage — a real Azurite started here unless <c>Storage:ConnectionString</c> (or an account) is set.
+/// The local host: the shared HTTP contract, the real Durable engine (the Durable Task Framework's Azure Storage
+/// provider, reached through the SDK's gRPC worker and client), the intake queue poller and the outbox pages over
+/// Table Storage — a real Azurite started here unless <c>Storage:ConnectionString</c> (or an account) is set.
 /// </summary>
 public static class LocalHost
 {
@@ -48,12 +49,8 @@ public static class LocalHost
             builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
             builder.Services.AddSingleton<IValidateOptions<ApiOptions>>(new OptionsValidator<ApiOptions>(o => o.Validate()));
             builder.Services.AddSingleton<ApiKeyFilter>();
-            builder.Services.AddDurableSimulator();
             builder.Services.AddHostedService<StorageStartup>();
-            if (builder.Configuration.GetValue(RunWorkflowsSetting, defaultValue: true))
-            {
-                builder.Services.AddHostedService(sp => new SimulatorService(sp.GetRequiredService<DurableSimulator>()));
-            }
+            builder.Services.AddLocalDurableEngine(builder.Configuration, runWorkflows: builder.Configuration.GetValue(RunWorkflowsSetting, defaultValue: true));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliveryPump>());
             builder.Services.AddHostedService<QueueIntakeWorker>();
             configureServices?.Invoke(builder.Services);
@@ -87,13 +84,6 @@ public static class LocalHost
         var azurite = await AzuriteProcess.StartAsync(location, cancellationToken);
         builder.Configuration[$"{StorageOptions.Section}:ConnectionString"] = azurite.ConnectionString;
         return azurite;
-    }
-
-    private sealed class SimulatorService(DurableSimulator simulator) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => simulator.StartAsync(cancellationToken);
-
-        public Task StopAsync(CancellationToken cancellationToken) => simulator.StopAsync(cancellationToken);
     }
 
     /// <summary>Creates tables and queues and seeds the roster before the runtime and the queue poller start.</summary>
