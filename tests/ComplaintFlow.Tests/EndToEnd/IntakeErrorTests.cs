@@ -125,12 +125,17 @@ public sealed class IntakeErrorTests(HostFixture fixture) : IClassFixture<HostFi
 
         Assert.Equal(shownForFirst, shownForResent);
         Assert.Contains(shownForFirst, new[] { first, resentId });
+        var durable = Host.Services.GetRequiredService<DurableTaskClient>();
+        await Eventually.TrueAsync(
+            async () => await durable.GetInstanceAsync(shownForFirst!, cancellation: TestContext.Current.CancellationToken) is not null,
+            TimeSpan.FromSeconds(30),
+            "The complaint's orchestration never started.");
         var instances = new List<string>();
-        await foreach (var instance in Host.Services.GetRequiredService<DurableTaskClient>().GetAllInstancesAsync())
+        foreach (var id in new[] { first, resentId })
         {
-            if (instance.InstanceId == first || instance.InstanceId == resentId)
+            if (await durable.GetInstanceAsync(id, cancellation: TestContext.Current.CancellationToken) is not null)
             {
-                instances.Add(instance.InstanceId);
+                instances.Add(id);
             }
         }
 

@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ComplaintFlow.Tests.Fixtures;
 
 /// <summary>
-/// The real local host (Kestrel on a free loopback port, the local durable runtime, the queue poller) over the shared
-/// Azurite, with its own table prefix so tests do not see each other's data. Dispose stops it.
+/// The real local host (Kestrel on a free loopback port, the Durable engine, the queue poller) over the shared Azurite,
+/// with its own table prefix and task hub so tests do not see each other's data. Dispose stops it.
 /// </summary>
 public sealed class RunningHost : IAsyncDisposable
 {
@@ -50,6 +50,7 @@ public sealed class RunningHost : IAsyncDisposable
             "--urls", baseAddress.AbsoluteUri.TrimEnd('/'),
             $"--Storage:ConnectionString={azurite.ConnectionString}",
             $"--Storage:TablePrefix={prefix}",
+            $"--DurableTask:HubName=h{prefix}",
             $"--IntakeQueue:QueueName=in{prefix.ToLowerInvariant()}",
             $"--IntakeQueue:PoisonQueueName=in{prefix.ToLowerInvariant()}-poison",
             "--IntakeQueue:VisibilityTimeout=00:00:01",
