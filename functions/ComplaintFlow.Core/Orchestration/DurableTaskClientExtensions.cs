@@ -7,6 +7,12 @@ namespace ComplaintFlow.Core.Orchestration;
 /// <summary>Starting instances the way a complaint needs: once per id, whatever the backend does with an id it has seen.</summary>
 public static class DurableTaskClientExtensions
 {
+    private static readonly OrchestrationRuntimeStatus[] EveryStatus =
+    [
+        OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended,
+        OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated,
+    ];
+
     /// <summary>
     /// Starts <paramref name="orchestratorName"/> as <paramref name="instanceId"/> unless an instance with that id exists in
     /// any state. Durable replaces a finished instance that is started again, and refuses one that is running (the gRPC
@@ -24,7 +30,9 @@ public static class DurableTaskClientExtensions
 
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, new StartOrchestrationOptions(instanceId), cancellationToken);
+            // Dedupe on every status, so a start racing another one is refused by the backend too, not replaced.
+            var options = new StartOrchestrationOptions(instanceId).WithDedupeStatuses(EveryStatus);
+            await client.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, options, cancellationToken);
             return true;
         }
         catch (OrchestrationAlreadyExistsException)

@@ -10,6 +10,9 @@ public static class TaskOrchestrationContextExtensions
     /// The wait is created once by the caller and raced against successive timers, because re-creating a wait after a
     /// timeout lets the abandoned wait swallow the next event on Durable's isolated worker. The losing timer is cancelled,
     /// so a finished orchestration does not stay running until it fires.
+    /// A timer that fires before <paramref name="deadline"/> (the Azure Storage provider rounds a message's visibility
+    /// delay down to whole seconds, so its timers fire up to a second early) is set again for the time that is left, so
+    /// no deadline is ever treated as passed before it has.
     /// Returns true when <paramref name="pending"/> completed first.
     /// </summary>
     public static async Task<bool> WhenCompletedBefore(this TaskOrchestrationContext context, Task pending, DateTime deadline)
@@ -21,17 +24,21 @@ public static class TaskOrchestrationContextExtensions
             return true;
         }
 
-        using var cancelTimer = new CancellationTokenSource();
-        var timer = context.CreateTimer(deadline, cancelTimer.Token);
-        var winner = await Task.WhenAny(pending, timer);
-        if (winner == pending)
+        do
         {
-            // Synchronous on purpose: orchestration code must not hop threads, and CancelAsync would.
+            using var cancelTimer = new CancellationTokenSource();
+            var timer = context.CreateTimer(deadline, cancelTimer.Token);
+            var winner = await Task.WhenAny(pending, timer);
+            if (winner == pending)
+            {
+                // Synchronous on purpose: orchestration code must not hop threads, and CancelAsync would.
 #pragma warning disable CA1849
-            cancelTimer.Cancel();
+                cancelTimer.Cancel();
 #pragma warning restore CA1849
-            return true;
+                return true;
+            }
         }
+        while (context.CurrentUtcDateTime < deadline);
 
         return false;
     }

@@ -1,13 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace ComplaintFlow.Local.DevServices;
 
 /// <summary>
 /// A real Azurite (Blob, Queue, Table) started from the repository's pinned npm package on free loopback ports,
-/// always with <c>--disableTelemetry</c>, and stopped on dispose.
+/// always with <c>--disableTelemetry</c>, and stopped on dispose. One that keeps data in a folder can be started to
+/// outlive the process that started it (<see cref="StartOrReuseAsync"/>): a crashed host then leaves its storage
+/// running, with everything it had accepted, and the next start reuses it.
 /// </summary>
 public sealed partial class AzuriteProcess : IAsyncDisposable
 {
@@ -15,11 +20,15 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     private const string DevAccount = "devstoreaccount1";
     private const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly Process _process;
+    private const string StateFile = "azurite-host.json";
 
-    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
+    private readonly Process? _process;
+    private readonly int _detachedPid;
+
+    private AzuriteProcess(Process? process, int blobPort, int queuePort, int tablePort, int detachedPid = 0)
     {
         _process = process;
+        _detachedPid = detachedPid;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
@@ -38,6 +47,65 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     /// <summary>A storage connection string for this Azurite.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>True when this start found the Azurite an earlier process left running over the same folder.</summary>
+    public bool Reused { get; private init; }
+
+    /// <summary>
+    /// Azurite over <paramref name="location"/> that outlives this process if it dies: it is stopped by
+    /// <see cref="DisposeAsync"/> (a clean exit), but a crash or <c>kill -9</c> leaves it running with all it holds, and
+    /// the next call over the same folder finds it (the folder's <c>azurite-host.json</c> names its process and ports)
+    /// and reuses it. Its output goes to <c>azurite.log</c> in the folder.
+    /// </summary>
+    public static async Task<AzuriteProcess> StartOrReuseAsync(string location, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(location);
+        Directory.CreateDirectory(location);
+        var statePath = Path.Combine(location, StateFile);
+        if (await FindRunningAsync(statePath, cancellationToken) is { } running)
+        {
+            return running;
+        }
+
+        var script = await NodeTools.ResolveScriptAsync("azurite", Path.Combine("dist", "src", "azurite.js"), cancellationToken);
+        int blob = LoopbackPort.Free(), queue = LoopbackPort.Free(), table = LoopbackPort.Free();
+        var process = NodeTools.StartDetachedNodeScript(script, Path.Combine(location, "azurite.log"),
+        [
+            "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
+            "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+            "--blobPort", Invariant(blob), "--queuePort", Invariant(queue), "--tablePort", Invariant(table),
+            "--location", location,
+        ]);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            while (!(await ListensAsync(blob) && await ListensAsync(queue) && await ListensAsync(table)))
+            {
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"Azurite did not start (exit {process.ExitCode}); see {Path.Combine(location, "azurite.log")}.");
+                }
+
+                await Task.Delay(100, timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await NodeTools.StopAsync(process);
+            process.Dispose();
+            throw new InvalidOperationException($"Azurite did not start within 60 s; see {Path.Combine(location, "azurite.log")}.");
+        }
+        catch
+        {
+            await NodeTools.StopAsync(process);
+            process.Dispose();
+            throw;
+        }
+
+        await File.WriteAllTextAsync(statePath, JsonSerializer.Serialize(new RunningState(process.Id, blob, queue, table)), cancellationToken);
+        return new AzuriteProcess(process, blob, queue, table);
+    }
 
     /// <summary>
     /// Starts Azurite. With <paramref name="location"/> the data is kept in that folder (and survives a restart);
@@ -116,9 +184,63 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await NodeTools.StopAsync(_process);
-        _process.Dispose();
+        if (_process is not null)
+        {
+            await NodeTools.StopAsync(_process);
+            _process.Dispose();
+        }
+        else if (_detachedPid != 0)
+        {
+            await NodeTools.StopDetachedAsync(_detachedPid);
+        }
     }
+
+    /// <summary>The Azurite named by the state file, if its process is alive and all three ports answer.</summary>
+    private static async Task<AzuriteProcess?> FindRunningAsync(string statePath, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(statePath))
+        {
+            return null;
+        }
+
+        RunningState? state;
+        try
+        {
+            state = JsonSerializer.Deserialize<RunningState>(await File.ReadAllTextAsync(statePath, cancellationToken));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (state is null || !NodeTools.IsAlive(state.Pid) ||
+            !(await ListensAsync(state.Blob) && await ListensAsync(state.Queue) && await ListensAsync(state.Table)))
+        {
+            File.Delete(statePath);
+            return null;
+        }
+
+        return new AzuriteProcess(null, state.Blob, state.Queue, state.Table, state.Pid) { Reused = true };
+    }
+
+    private static async Task<bool> ListensAsync(int port)
+    {
+        using var client = new TcpClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static string Invariant(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record RunningState(int Pid, int Blob, int Queue, int Table);
 
     [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at https?://[^:]+:(?<port>\d+)")]
     private static partial Regex ListeningLine();

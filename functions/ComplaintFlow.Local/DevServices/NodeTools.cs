@@ -18,6 +18,19 @@ public static class NodeTools
         "process.on('SIGTERM', () => { stop(); process.exit(0); });" +
         "child.on('exit', code => process.exit(code ?? 0));";
 
+    // Started as `node -e <this> <log> <script> <args…>` for a service that must outlive us: the script's output goes to
+    // <log>; it stops on a "stop" line on our stdin or on SIGTERM/SIGINT, but not when our stdin merely closes (we
+    // crashed), so whatever it holds survives us.
+    private const string DetachedWatchdog =
+        "const fs = require('fs'); const { spawn } = require('child_process');" +
+        "const out = fs.openSync(process.argv[1], 'a');" +
+        "const child = spawn(process.execPath, process.argv.slice(2), { stdio: ['ignore', out, out] });" +
+        "const stop = () => { try { child.kill('SIGTERM'); } catch {} };" +
+        "let said = ''; process.stdin.on('data', d => { said += d; if (said.includes('stop')) stop(); });" +
+        "process.stdin.on('error', () => {}); process.stdin.resume();" +
+        "process.on('SIGTERM', stop); process.on('SIGINT', stop); process.on('SIGHUP', () => {});" +
+        "child.on('exit', code => process.exit(code ?? 0));";
+
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
 
     /// <summary>The folder holding the repository's <c>package.json</c>, searched upwards from the app and the working directory.</summary>
@@ -89,7 +102,76 @@ public static class NodeTools
         return Process.Start(info) ?? throw new InvalidOperationException($"Could not start node for {script}.");
     }
 
-    /// <summary>Stops a process started by <see cref="StartNodeScript"/> and everything it started.</summary>
+    /// <summary>
+    /// Starts <c>node script args…</c> under a watchdog that lets it outlive this process (see <see cref="DetachedWatchdog"/>),
+    /// with its output appended to <paramref name="logPath"/>. <see cref="StopAsync"/> stops it; a crash of ours does not.
+    /// </summary>
+    public static Process StartDetachedNodeScript(string script, string logPath, IEnumerable<string> arguments)
+    {
+        var info = new ProcessStartInfo(FindNode())
+        {
+            // All three redirected, so nothing of ours (a test runner's pipe) is held open by the survivor.
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add("-e");
+        info.ArgumentList.Add(DetachedWatchdog);
+        info.ArgumentList.Add(logPath);
+        info.ArgumentList.Add(script);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(info) ?? throw new InvalidOperationException($"Could not start node for {script}.");
+    }
+
+    /// <summary>True when a process with that id runs.</summary>
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Stops a detached watchdog an earlier process started (SIGTERM, so the service shuts down cleanly), waiting up to 10 s.</summary>
+    public static async Task StopDetachedAsync(int pid)
+    {
+        if (!IsAlive(pid))
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            using var process = Process.GetProcessById(pid);
+            process.Kill(entireProcessTree: true);
+            return;
+        }
+
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+        {
+            if (kill is not null)
+            {
+                await kill.WaitForExitAsync();
+            }
+        }
+
+        for (var waited = 0; waited < 100 && IsAlive(pid); waited++)
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Stops a process started by <see cref="StartNodeScript"/> or <see cref="StartDetachedNodeScript"/> and everything it started.</summary>
     public static async Task StopAsync(Process process)
     {
         ArgumentNullException.ThrowIfNull(process);
@@ -97,6 +179,9 @@ public static class NodeTools
         {
             if (!process.HasExited)
             {
+                // The detached watchdog stops on this line; the plain one on the end of its input.
+                await process.StandardInput.WriteLineAsync("stop");
+                await process.StandardInput.FlushAsync();
                 process.StandardInput.Close();
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
                 try
@@ -110,7 +195,7 @@ public static class NodeTools
                 }
             }
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or IOException)
         {
             // Already gone.
         }

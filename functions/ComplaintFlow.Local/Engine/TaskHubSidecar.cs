@@ -47,6 +47,8 @@ public sealed class TaskHubSidecar : IHostedService, IAsyncDisposable
             // waiting for them to expire.
             WorkerId = $"{Environment.MachineName}-{options.HubName}",
             LoggerFactory = loggerFactory,
+            // Without it a start refused by its dedupe statuses is silently dropped instead of reported.
+            ThrowExceptionOnInvalidDedupeStatus = true,
         };
         Port = LoopbackPort.Free();
         Address = new Uri($"http://127.0.0.1:{Port}");

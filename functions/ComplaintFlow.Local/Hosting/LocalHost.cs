@@ -81,7 +81,7 @@ public static class LocalHost
 
         // Data lives in the repository's .azurite folder, so complaints survive a restart of the host.
         var location = builder.Configuration["Azurite:Location"] ?? Path.Combine(NodeTools.FindRepositoryRoot(), ".azurite");
-        var azurite = await AzuriteProcess.StartAsync(location, cancellationToken);
+        var azurite = await AzuriteProcess.StartOrReuseAsync(location, cancellationToken);
         builder.Configuration[$"{StorageOptions.Section}:ConnectionString"] = azurite.ConnectionString;
         return azurite;
     }
