@@ -1,7 +1,7 @@
 namespace ComplaintFlow.Core.Workflow;
 
 /// <summary>
-/// Every orchestration, activity and event name, once. The orchestrator, the local durable runtime, the HTTP
+/// Every orchestration, activity and event name, once. The orchestrator, both runtimes' registrations, the HTTP
 /// handlers and the Azure Functions bindings all use these constants.
 /// </summary>
 public static class WorkflowNames

@@ -13,7 +13,5 @@ public sealed record StorageTables(TableNames Core)
 
     public string Restrictions => Core.Prefix + "restrictions";
 
-    public string DurablePrefix => Core.Prefix + "durable";
-
     public IReadOnlyList<string> All => [.. Core.All, Outbox, Actions, Index, Restrictions];
 }

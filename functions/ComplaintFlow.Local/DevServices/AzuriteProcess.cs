@@ -191,7 +191,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         }
         else if (_detachedPid != 0)
         {
-            await NodeTools.StopDetachedAsync(_detachedPid);
+            await NodeTools.TerminateAsync(_detachedPid);
         }
     }
 

@@ -142,8 +142,8 @@ public static class NodeTools
         }
     }
 
-    /// <summary>Stops a detached watchdog an earlier process started (SIGTERM, so the service shuts down cleanly), waiting up to 10 s.</summary>
-    public static async Task StopDetachedAsync(int pid)
+    /// <summary>Asks a process to stop (SIGTERM, so it shuts down cleanly, e.g. a detached watchdog an earlier host started), waiting up to 10 s.</summary>
+    public static async Task TerminateAsync(int pid)
     {
         if (!IsAlive(pid))
         {

@@ -2,7 +2,7 @@ using Microsoft.DurableTask.Client;
 
 namespace ComplaintFlow.Local.Simulator;
 
-/// <summary>Where the local durable runtime keeps instances, their histories and undelivered messages.</summary>
+/// <summary>Where the durable simulator keeps instances, their histories and undelivered messages (in memory).</summary>
 public interface IDurableStore
 {
     /// <summary>Creates whatever storage is missing (tables). Safe to call more than once.</summary>

@@ -12,7 +12,7 @@ using ComplaintFlow.Tests.Fixtures;
 namespace ComplaintFlow.Tests.EndToEnd;
 
 /// <summary>Drives a running host the way its users do: signs webhooks, reads the outbox, opens links and submits forms.</summary>
-public sealed partial class HostDriver(RunningHost host, HttpClient client)
+public sealed partial class HostDriver(ITestHost host, HttpClient client)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 

@@ -12,7 +12,7 @@ namespace ComplaintFlow.Tests.Fixtures;
 /// The real local host (Kestrel on a free loopback port, the Durable engine, the queue poller) over the shared Azurite,
 /// with its own table prefix and task hub so tests do not see each other's data. Dispose stops it.
 /// </summary>
-public sealed class RunningHost : IAsyncDisposable
+public sealed class RunningHost : ITestHost, IAsyncDisposable
 {
     public const string ApiKey = ApiOptions.DevelopmentKey;
 

@@ -11,7 +11,7 @@ using Microsoft.DurableTask.Client;
 namespace ComplaintFlow.Tests.Workflow;
 
 /// <summary>
-/// The real <see cref="ComplaintOrchestrator"/> and activities on the local durable runtime, every store in memory and
+/// The real <see cref="ComplaintOrchestrator"/> and activities on the durable simulator, every store in memory and
 /// a fake clock: each scenario of the process, as the agent, the customer and the manager would see it.
 /// </summary>
 public sealed class ComplaintOrchestratorTests

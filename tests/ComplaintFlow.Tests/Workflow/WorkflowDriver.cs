@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace ComplaintFlow.Tests.Workflow;
 
 /// <summary>
-/// Plays every role around the real orchestrator on the local durable runtime: files complaints, lets time pass on a
+/// Plays every role around the real orchestrator on the durable simulator: files complaints, lets time pass on a
 /// fake clock, and answers as the agent and the customer would through their links (the events those links raise).
 /// </summary>
 public sealed class WorkflowDriver : IAsyncDisposable
