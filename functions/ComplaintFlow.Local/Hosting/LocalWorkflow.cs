@@ -18,7 +18,7 @@ public static class LocalWorkflow
     public static DurableTaskRegistry AddComplaintWorkflow(this DurableTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        registry.AddOrchestratorFunc<ComplaintWorkflowInput, ComplaintWorkflowResult>(WorkflowNames.ComplaintOrchestrator, ComplaintOrchestrator.RunAsync);
+        registry.AddOrchestrator<ComplaintOrchestrator>(WorkflowNames.ComplaintOrchestrator);
         Describe(new SdkTasks(registry));
         return registry;
     }
@@ -27,7 +27,7 @@ public static class LocalWorkflow
     public static OrchestrationRegistry CreateRegistry(IServiceProvider services)
     {
         var registry = new OrchestrationRegistry()
-            .AddOrchestrator<ComplaintWorkflowInput, ComplaintWorkflowResult>(WorkflowNames.ComplaintOrchestrator, ComplaintOrchestrator.RunAsync);
+            .AddOrchestrator<ComplaintWorkflowInput, ComplaintWorkflowResult>(WorkflowNames.ComplaintOrchestrator, new ComplaintOrchestrator().RunAsync);
         Describe(new SimulatorTasks(registry, services));
         return registry;
     }
