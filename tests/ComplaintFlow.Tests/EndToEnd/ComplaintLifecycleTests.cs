@@ -5,8 +5,8 @@ using Azure.Storage.Queues;
 using ComplaintFlow.Core.Notifications;
 using ComplaintFlow.Infrastructure.Queues;
 using ComplaintFlow.Tests.Fixtures;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintFlow.Tests.EndToEnd;
 

@@ -5,8 +5,8 @@ using System.Text.Json;
 using ComplaintFlow.Core.Verification;
 using ComplaintFlow.Local.Security;
 using ComplaintFlow.Tests.Fixtures;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintFlow.Tests.EndToEnd;
 

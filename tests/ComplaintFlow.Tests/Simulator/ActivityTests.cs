@@ -1,6 +1,6 @@
 using ComplaintFlow.Local.Simulator;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace ComplaintFlow.Tests.Simulator;
 

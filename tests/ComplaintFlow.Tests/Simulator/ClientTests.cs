@@ -1,8 +1,8 @@
 using ComplaintFlow.Core.Orchestration;
-using DurableTask.Core.Exceptions;
 using ComplaintFlow.Local.Simulator;
-using Microsoft.DurableTask.Client;
+using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace ComplaintFlow.Tests.Simulator;
 

@@ -1,9 +1,9 @@
 using ComplaintFlow.Local.Simulator;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.DurableTask;
 
 namespace ComplaintFlow.Tests.Simulator;
 

@@ -1,7 +1,7 @@
 using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Local.Simulator;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace ComplaintFlow.Tests.Simulator;
 

@@ -1,12 +1,12 @@
-using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Core.Assignment;
 using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Notifications;
+using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Core.Workflow;
-using ComplaintFlow.Tests.Simulator;
 using ComplaintFlow.Tests.Builders;
-using Microsoft.Extensions.DependencyInjection;
+using ComplaintFlow.Tests.Simulator;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintFlow.Tests.Workflow;
 
