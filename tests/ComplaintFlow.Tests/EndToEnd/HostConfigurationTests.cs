@@ -30,6 +30,19 @@ public sealed class HostConfigurationTests(AzuriteFixture azurite)
         Assert.Contains(problems, p => p.StartsWith("Links:Keys contains the development key", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_task_hub_setting_out_of_range_stops_the_host_naming_it()
+    {
+        var problems = await StartAsync(
+            "--DurableTask:HubName=complaint-flow",
+            "--DurableTask:PartitionCount=0",
+            "--DurableTask:WorkItemVisibilityTimeout=00:00:01");
+
+        Assert.Contains(problems, p => p.StartsWith("DurableTask:HubName must be 3 to 45 letters and digits", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("DurableTask:PartitionCount must be from 1 to 16", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("DurableTask:WorkItemVisibilityTimeout must be from 00:00:05", StringComparison.Ordinal));
+    }
+
     /// <summary>Starts a Production host and returns every settings problem it stopped with.</summary>
     private async Task<IReadOnlyList<string>> StartAsync(params string[] settings)
     {
