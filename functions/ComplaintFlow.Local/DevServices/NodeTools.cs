@@ -82,51 +82,14 @@ public static class NodeTools
     }
 
     /// <summary>Starts <c>node script args…</c> under the watchdog, with its output captured for diagnostics.</summary>
-    public static Process StartNodeScript(string script, IEnumerable<string> arguments)
-    {
-        var info = new ProcessStartInfo(FindNode())
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("-e");
-        info.ArgumentList.Add(Watchdog);
-        info.ArgumentList.Add(script);
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(info) ?? throw new InvalidOperationException($"Could not start node for {script}.");
-    }
+    public static Process StartNodeScript(string script, IEnumerable<string> arguments) => StartUnder(Watchdog, [script, .. arguments]);
 
     /// <summary>
     /// Starts <c>node script args…</c> under a watchdog that lets it outlive this process (see <see cref="DetachedWatchdog"/>),
     /// with its output appended to <paramref name="logPath"/>. <see cref="StopAsync"/> stops it; a crash of ours does not.
     /// </summary>
-    public static Process StartDetachedNodeScript(string script, string logPath, IEnumerable<string> arguments)
-    {
-        var info = new ProcessStartInfo(FindNode())
-        {
-            // All three redirected, so nothing of ours (a test runner's pipe) is held open by the survivor.
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("-e");
-        info.ArgumentList.Add(DetachedWatchdog);
-        info.ArgumentList.Add(logPath);
-        info.ArgumentList.Add(script);
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(info) ?? throw new InvalidOperationException($"Could not start node for {script}.");
-    }
+    public static Process StartDetachedNodeScript(string script, string logPath, IEnumerable<string> arguments) =>
+        StartUnder(DetachedWatchdog, [logPath, script, .. arguments]);
 
     /// <summary>True when a process with that id runs.</summary>
     public static bool IsAlive(int pid)
@@ -199,6 +162,26 @@ public static class NodeTools
         {
             // Already gone.
         }
+    }
+
+    private static Process StartUnder(string watchdog, IEnumerable<string> arguments)
+    {
+        var info = new ProcessStartInfo(FindNode())
+        {
+            // All three redirected: stdin is how we stop it, and nothing of ours (a test runner's pipe) is held open by a survivor.
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add("-e");
+        info.ArgumentList.Add(watchdog);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(info) ?? throw new InvalidOperationException("Could not start node.");
     }
 
     private static string FindNode()
