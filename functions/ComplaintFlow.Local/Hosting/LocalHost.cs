@@ -25,7 +25,7 @@ public static class LocalHost
     /// <c>false</c> makes an intake-only host: it accepts and records complaints and schedules their workflows in
     /// storage, and a host with the default (<c>true</c>) over the same storage runs them.
     /// </summary>
-    public const string RunWorkflowsSetting = "DurableSimulator:RunWorkflows";
+    public const string RunWorkflowsSetting = "DurableTask:RunWorkflows";
 
     /// <param name="args">Command-line arguments (<c>--urls</c> and any <c>--Section:Key=value</c> work as in any ASP.NET Core app).</param>
     /// <param name="configureServices">Lets tests replace services, e.g. the <see cref="TimeProvider"/>.</param>
