@@ -140,6 +140,7 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton<ComplaintLookup>();
 
         // Recording behind the answer; the host runs the pump as a hosted service once storage is ready.
+        services.AddSingleton<DeliverySweep>();
         services.AddSingleton<DeliveryPump>();
         services.AddSingleton<IDeliveryHandoff>(sp => sp.GetRequiredService<DeliveryPump>());
         services.AddSingleton<QueueIntakeProcessor>();

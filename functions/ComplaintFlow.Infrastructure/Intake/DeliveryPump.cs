@@ -15,7 +15,7 @@ namespace ComplaintFlow.Infrastructure.Intake;
 /// deliveries recorded longer ago than <see cref="RecordingOptions.KeepDeliveries"/>, which are deleted. Recording is
 /// idempotent, so a delivery recorded twice still makes one complaint with one workflow.
 /// </summary>
-public sealed partial class DeliveryPump(DeliveryRecorder recorder, IDeliveryLedger ledger, RecordingOptions options, TimeProvider time, ILogger<DeliveryPump> logger)
+public sealed partial class DeliveryPump(DeliverySweep sweep, IDeliveryLedger ledger, RecordingOptions options, TimeProvider time, ILogger<DeliveryPump> logger)
     : BackgroundService, IDeliveryHandoff
 {
     /// <summary>Deliveries waiting in memory at most; more stay in storage until a sweep finds them.</summary>
@@ -25,7 +25,7 @@ public sealed partial class DeliveryPump(DeliveryRecorder recorder, IDeliveryLed
     public static readonly TimeSpan ForgetInterval = TimeSpan.FromHours(1);
 
     /// <summary>Deliveries a worker records together (one claim, one insert per month and one mark per scope for all of them).</summary>
-    public const int BatchSize = 50;
+    public const int BatchSize = DeliverySweep.BatchSize;
 
     private readonly System.Threading.Channels.Channel<Handed> _queue = System.Threading.Channels.Channel.CreateBounded<Handed>(new System.Threading.Channels.BoundedChannelOptions(Capacity) { FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait });
     private readonly ConcurrentDictionary<ComplaintId, AcceptedDelivery> _waiting = new();
@@ -77,7 +77,7 @@ public sealed partial class DeliveryPump(DeliveryRecorder recorder, IDeliveryLed
 
                 try
                 {
-                    await RecordAsync(batch, stoppingToken);
+                    await sweep.RecordAsync(batch, stoppingToken);
                 }
                 finally
                 {
@@ -90,38 +90,6 @@ public sealed partial class DeliveryPump(DeliveryRecorder recorder, IDeliveryLed
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-    }
-
-    /// <summary>Records the batch together; if that fails, each on its own, so one bad delivery holds back no other.</summary>
-    private async Task RecordAsync(List<AcceptedDelivery> batch, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await recorder.RecordAsync(batch, stoppingToken);
-            return;
-        }
-        catch (Exception e) when (e is not OperationCanceledException && batch.Count > 1)
-        {
-            LogBatchFailed(logger, batch.Count, e.GetType().Name);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // It stays unrecorded in storage: the next sweep tries again.
-            LogRecordingFailed(logger, batch[0].ComplaintId.Value, e.GetType().Name);
-            return;
-        }
-
-        foreach (var delivery in batch)
-        {
-            try
-            {
-                await recorder.RecordAsync(delivery, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogRecordingFailed(logger, delivery.ComplaintId.Value, e.GetType().Name);
-            }
         }
     }
 
@@ -192,23 +160,10 @@ public sealed partial class DeliveryPump(DeliveryRecorder recorder, IDeliveryLed
         }
 
         _lastForget = now;
-        var forgotten = await ledger.ForgetRecordedAsync(now - options.KeepDeliveries, stoppingToken);
-        if (forgotten > 0)
-        {
-            LogForgotten(logger, forgotten);
-        }
+        await sweep.ForgetRecordedAsync(stoppingToken);
     }
 
     private readonly record struct Handed(AcceptedDelivery Delivery, long At);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording complaint {ComplaintId} failed ({Error}); the next sweep tries again")]
-    private static partial void LogRecordingFailed(ILogger logger, string complaintId, string error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {Count} complaints together failed ({Error}); recording each on its own")]
-    private static partial void LogBatchFailed(ILogger logger, int count, string error);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} recorded deliveries past Recording:KeepDeliveries")]
-    private static partial void LogForgotten(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Found {Count} accepted deliveries still to record")]
     private static partial void LogSwept(ILogger logger, int count);

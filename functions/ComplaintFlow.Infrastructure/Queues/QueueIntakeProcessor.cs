@@ -1,5 +1,8 @@
 using System.Text;
+using System.Text.Json;
+using Azure.Storage.Queues;
 using ComplaintFlow.Core.Intake;
+using ComplaintFlow.Core.Orchestration;
 using Microsoft.Extensions.Logging;
 
 namespace ComplaintFlow.Infrastructure.Queues;
@@ -7,11 +10,26 @@ namespace ComplaintFlow.Infrastructure.Queues;
 /// <summary>
 /// Starts complaints from <c>complaints-inbound</c> messages: the same JSON as the webhook, as plain text or base64.
 /// The message id is the delivery key, so a message delivered again after it was processed starts nothing new.
-/// A message that cannot be processed is tried again until its last try, then moved to the poison queue with the reason.
+/// A message that cannot be processed is tried again until its last try, then copied to the poison queue with the reason.
+/// Both hosts' queue triggers call this and only decide what happens to the message itself: delete it when
+/// <see cref="QueueMessageOutcome.Processed"/> or <see cref="QueueMessageOutcome.MoveToPoison"/>, else let it come back.
 /// </summary>
-public sealed partial class QueueIntakeProcessor(ComplaintIntake intake, IntakeQueueOptions options, ILogger<QueueIntakeProcessor> logger)
+public sealed partial class QueueIntakeProcessor(
+    ComplaintIntake intake, QueueServiceClient queues, IntakeQueueOptions options, TimeProvider time, ILogger<QueueIntakeProcessor> logger)
 {
     public async Task<QueueMessageOutcome> ProcessAsync(string messageId, string messageText, long dequeueCount, CancellationToken cancellationToken)
+    {
+        var outcome = await TryAsync(messageId, messageText, dequeueCount, cancellationToken);
+        if (outcome.MoveToPoison)
+        {
+            var envelope = new PoisonMessage(messageId, outcome.Reason!, dequeueCount, time.GetUtcNow(), messageText);
+            await queues.GetQueueClient(options.PoisonQueueName).SendMessageAsync(JsonSerializer.Serialize(envelope, WorkflowJson.Options), cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private async Task<QueueMessageOutcome> TryAsync(string messageId, string messageText, long dequeueCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messageText);
         string reason;

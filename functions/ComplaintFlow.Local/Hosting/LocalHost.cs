@@ -49,7 +49,7 @@ public static class LocalHost
             builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
             builder.Services.AddSingleton<IValidateOptions<ApiOptions>>(new OptionsValidator<ApiOptions>(o => o.Validate()));
             builder.Services.AddSingleton<ApiKeyFilter>();
-            builder.Services.AddHostedService<StorageStartup>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
             builder.Services.AddLocalDurableEngine(builder.Configuration, runWorkflows: builder.Configuration.GetValue(RunWorkflowsSetting, defaultValue: true));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliveryPump>());
             builder.Services.AddHostedService<QueueIntakeWorker>();
@@ -84,13 +84,5 @@ public static class LocalHost
         var azurite = await AzuriteProcess.StartOrReuseAsync(location, cancellationToken);
         builder.Configuration[$"{StorageOptions.Section}:ConnectionString"] = azurite.ConnectionString;
         return azurite;
-    }
-
-    /// <summary>Creates tables and queues and seeds the roster before the runtime and the queue poller start.</summary>
-    private sealed class StorageStartup(StorageInitializer initializer) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => initializer.InitializeAsync(cancellationToken);
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

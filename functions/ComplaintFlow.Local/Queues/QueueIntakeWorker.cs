@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Azure.Storage.Queues;
-using ComplaintFlow.Core.Orchestration;
 using ComplaintFlow.Infrastructure.Queues;
 
 namespace ComplaintFlow.Local.Queues;
@@ -8,19 +6,17 @@ namespace ComplaintFlow.Local.Queues;
 /// <summary>
 /// The local host's queue trigger: polls <c>complaints-inbound</c>, hands each message to the shared processor, deletes
 /// it when processed, leaves it to reappear after the visibility timeout when not, and on the last try moves it to
-/// <c>complaints-inbound-poison</c> with the reason (as Functions does after <c>maxDequeueCount</c>).
+/// <c>complaints-inbound-poison</c> with the reason (the processor writes that copy; Functions' trigger works the same way).
 /// </summary>
 public sealed partial class QueueIntakeWorker(
     QueueServiceClient queues,
     QueueIntakeProcessor processor,
     IntakeQueueOptions options,
-    TimeProvider time,
     ILogger<QueueIntakeWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var inbound = queues.GetQueueClient(options.QueueName);
-        var poison = queues.GetQueueClient(options.PoisonQueueName);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -29,12 +25,6 @@ public sealed partial class QueueIntakeWorker(
                 foreach (var message in received.Value)
                 {
                     var outcome = await processor.ProcessAsync(message.MessageId, message.Body.ToString(), message.DequeueCount, stoppingToken);
-                    if (outcome.MoveToPoison)
-                    {
-                        var envelope = new PoisonMessage(message.MessageId, outcome.Reason!, message.DequeueCount, time.GetUtcNow(), message.Body.ToString());
-                        await poison.SendMessageAsync(JsonSerializer.Serialize(envelope, WorkflowJson.Options), stoppingToken);
-                    }
-
                     if (outcome.Processed || outcome.MoveToPoison)
                     {
                         await inbound.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
