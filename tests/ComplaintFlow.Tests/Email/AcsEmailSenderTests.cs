@@ -1,5 +1,9 @@
 using Azure.Core;
+using ComplaintFlow.Core.Notifications;
 using ComplaintFlow.Infrastructure.Email;
+using ComplaintFlow.Infrastructure.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -176,6 +180,22 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
         Assert.Equal(id, AcsEmailSender.OperationIdFor("C-202611-02K7M3QX9A.outcome.r1"));
         Assert.NotEqual(id, AcsEmailSender.OperationIdFor("C-202611-02K7M3QX9A.outcome.r2"));
         Assert.Equal(5, id.Version);
+    }
+
+    [Fact]
+    public void Acs_transport_picks_the_acs_sender_for_every_host()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Email:Transport"] = "Acs",
+            ["Email:From"] = Sender,
+            ["Email:Acs:Endpoint"] = "https://my-acs.communication.azure.com",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<TokenCredential>(_credential);
+        services.AddComplaintFlow(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<AcsEmailSender>(provider.GetRequiredService<IEmailSender>());
     }
 
     private AcsEmailSender NewSender(TimeSpan? maxWait = null)
