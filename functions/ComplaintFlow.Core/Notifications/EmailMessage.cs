@@ -6,7 +6,8 @@ namespace ComplaintFlow.Core.Notifications;
 /// <summary>One email, ready to send.</summary>
 /// <param name="MessageId">
 /// Deterministic per workflow step (see <see cref="IdFor"/>), so an activity that runs twice sends or stores the
-/// message once where the transport allows. Also becomes the SMTP <c>Message-Id</c>.
+/// message once where the transport allows. Also becomes the SMTP <c>Message-Id</c> and, as a name-based UUID, the
+/// ACS <c>Operation-Id</c>.
 /// </param>
 /// <param name="To">The recipient's address. Personal data: never logged unmasked (<see cref="PersonalData.MaskEmail"/>).</param>
 /// <param name="ToName">The recipient's display name, if known.</param>

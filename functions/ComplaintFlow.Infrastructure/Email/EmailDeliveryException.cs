@@ -1,7 +1,7 @@
 namespace ComplaintFlow.Infrastructure.Email;
 
 /// <summary>
-/// An email could not be handed to the mail server. The message names the email by kind and id and the recipient
+/// An email could not be handed to the mail server or service. The message names the email by kind and id and the recipient
 /// only masked, so it is safe to log; <see cref="IsTransient"/> tells whether trying again may help.
 /// </summary>
 public sealed class EmailDeliveryException : Exception
@@ -23,6 +23,9 @@ public sealed class EmailDeliveryException : Exception
     public EmailDeliveryException(string message, bool isTransient)
         : base(message) => IsTransient = isTransient;
 
-    /// <summary>True for network failures, timeouts and 4xx replies; false when the server refused the mail for good (5xx).</summary>
+    /// <summary>
+    /// True when trying again may help: network failures and timeouts, SMTP 4xx replies, ACS 408/429/5xx answers.
+    /// False when the mail was refused for good: SMTP 5xx replies, other ACS 4xx answers, an ACS send reported Failed.
+    /// </summary>
     public bool IsTransient { get; }
 }

@@ -64,13 +64,27 @@ public sealed partial class EmailOptions
 
                 break;
             case EmailTransport.Acs:
-                if (Acs.Endpoint is null && string.IsNullOrWhiteSpace(Acs.ConnectionString))
+                if (!string.IsNullOrWhiteSpace(Acs.ConnectionString))
                 {
-                    errors.Add("Email:Acs:Endpoint (with managed identity) or Email:Acs:ConnectionString is required when Email:Transport is Acs.");
+                    errors.Add("Email:Acs:ConnectionString is not supported: the ACS sender authenticates with the app's managed identity. Remove it and set Email:Acs:Endpoint.");
                 }
-                else if (Acs.Endpoint is { } endpoint && (!endpoint.IsAbsoluteUri || endpoint.Scheme != Uri.UriSchemeHttps))
+
+                if (Acs.Endpoint is null)
                 {
-                    errors.Add($"Email:Acs:Endpoint '{endpoint}' must be an absolute https URL, e.g. https://my-acs.communication.azure.com.");
+                    errors.Add("Email:Acs:Endpoint is required when Email:Transport is Acs: https:// and the resource's host name, e.g. https://my-acs.communication.azure.com.");
+                }
+                else if (!Acs.Endpoint.IsAbsoluteUri || Acs.Endpoint.Scheme != Uri.UriSchemeHttps)
+                {
+                    errors.Add($"Email:Acs:Endpoint '{Acs.Endpoint}' must be an absolute https URL, e.g. https://my-acs.communication.azure.com.");
+                }
+                else if (Acs.Endpoint.AbsolutePath != "/" || !string.IsNullOrEmpty(Acs.Endpoint.Query) || !string.IsNullOrEmpty(Acs.Endpoint.Fragment))
+                {
+                    errors.Add($"Email:Acs:Endpoint '{Acs.Endpoint}' must be the resource's address alone, without a path or query, e.g. https://my-acs.communication.azure.com.");
+                }
+
+                if (Acs.MaxWait < TimeSpan.FromSeconds(5) || Acs.MaxWait > TimeSpan.FromMinutes(10))
+                {
+                    errors.Add($"Email:Acs:MaxWait {Acs.MaxWait} must be between 00:00:05 and 00:10:00.");
                 }
 
                 break;

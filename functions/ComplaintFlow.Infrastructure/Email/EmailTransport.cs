@@ -9,6 +9,6 @@ public enum EmailTransport
     /// <summary>Sent through an SMTP server (<see cref="EmailOptions.Smtp"/>) with MailKit.</summary>
     Smtp,
 
-    /// <summary>Sent through Azure Communication Services Email (<see cref="EmailOptions.Acs"/>); the sender lives in the Functions app.</summary>
+    /// <summary>Sent through the Azure Communication Services Email REST API (<see cref="EmailOptions.Acs"/>) by <see cref="AcsEmailSender"/>.</summary>
     Acs,
 }

@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity;
 using ComplaintFlow.Core.Assignment;
 using ComplaintFlow.Core.Classification;
 using ComplaintFlow.Core.Complaints;
@@ -31,7 +33,9 @@ namespace ComplaintFlow.Infrastructure.Hosting;
 /// <summary>
 /// Registers everything both hosts share: validated options, storage, email, links, webhook verification, the
 /// policies, the activities and the HTTP endpoints. The host adds the Durable Task SDK's <c>DurableTaskClient</c> (the
-/// local engine's gRPC client, the simulator's, or Durable Functions') and, for the Smtp/Outbox transports, nothing else.
+/// local engine's gRPC client, the simulator's, or Durable Functions') and nothing else; <c>Email:Transport</c> picks the
+/// email sender for both hosts (the ACS one authenticates as a registered <see cref="TokenCredential"/> if the host
+/// adds one, otherwise as <see cref="DefaultAzureCredential"/>).
 /// </summary>
 public static class ComplaintFlowServiceCollectionExtensions
 {
@@ -85,11 +89,17 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton(sp => new TableOutbox(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Outbox, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TableOutbox>>()));
         services.AddSingleton<IOutboxReader>(sp => sp.GetRequiredService<TableOutbox>());
         services.AddSingleton<SmtpEmailSender>();
+        services.AddSingleton(sp => new AcsEmailSender(
+            sp.GetRequiredService<IOptions<EmailOptions>>(),
+            sp.GetService<TokenCredential>() ?? AppIdentity(Value<EmailOptions>(sp).Acs),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<AcsEmailSender>>()));
         services.TryAddSingleton<IEmailSender>(sp => Value<EmailOptions>(sp).Transport switch
         {
             EmailTransport.Outbox => sp.GetRequiredService<TableOutbox>(),
             EmailTransport.Smtp => sp.GetRequiredService<SmtpEmailSender>(),
-            _ => throw new InvalidOperationException("Email:Transport 'Acs' is served by the Azure Functions app; use 'Outbox' or 'Smtp' in the local host."),
+            EmailTransport.Acs => sp.GetRequiredService<AcsEmailSender>(),
+            var other => throw new InvalidOperationException($"Email:Transport '{other}' is not one of Outbox, Smtp, Acs."),
         });
 
         // Links and webhooks
@@ -150,6 +160,12 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton<RestrictionsEndpoint>();
         return services;
     }
+
+    /// <summary>The app's Entra ID identity for ACS, unless the host registered a <see cref="TokenCredential"/> of its own.</summary>
+    private static DefaultAzureCredential AppIdentity(AcsOptions acs) => new(new DefaultAzureCredentialOptions
+    {
+        ManagedIdentityClientId = string.IsNullOrWhiteSpace(acs.ManagedIdentityClientId) ? null : acs.ManagedIdentityClientId,
+    });
 
     private static StorageTables Tables(IServiceProvider services) => services.GetRequiredService<StorageTables>();
 

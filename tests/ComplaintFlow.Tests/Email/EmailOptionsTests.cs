@@ -44,25 +44,36 @@ public sealed class EmailOptionsTests
     }
 
     [Fact]
-    public void Acs_transport_needs_an_https_endpoint_or_a_connection_string()
+    public void Acs_transport_needs_an_https_endpoint_without_a_path()
     {
-        var missing = new EmailOptions { Transport = EmailTransport.Acs, From = "complaints@example.com" };
-        var plainHttp = new EmailOptions
-        {
-            Transport = EmailTransport.Acs,
-            From = "complaints@example.com",
-            Acs = new AcsOptions { Endpoint = new Uri("http://acs.example.com") },
-        };
-        var endpoint = new EmailOptions
-        {
-            Transport = EmailTransport.Acs,
-            From = "complaints@example.com",
-            Acs = new AcsOptions { Endpoint = new Uri("https://acs.example.com") },
-        };
+        var missing = Acs(new AcsOptions());
+        var plainHttp = Acs(new AcsOptions { Endpoint = new Uri("http://acs.example.com") });
+        var withPath = Acs(new AcsOptions { Endpoint = new Uri("https://acs.example.com/emails:send") });
+        var endpoint = Acs(new AcsOptions { Endpoint = new Uri("https://acs.example.com") });
 
         Assert.Contains("Email:Acs:Endpoint", Assert.Single(missing.Validate()), StringComparison.Ordinal);
         Assert.Contains("https", Assert.Single(plainHttp.Validate()), StringComparison.Ordinal);
+        Assert.Contains("without a path", Assert.Single(withPath.Validate()), StringComparison.Ordinal);
         Assert.Empty(endpoint.Validate());
+    }
+
+    [Fact]
+    public void Acs_connection_string_is_refused_in_favour_of_the_managed_identity()
+    {
+        var options = Acs(new AcsOptions { Endpoint = new Uri("https://acs.example.com"), ConnectionString = "endpoint=https://acs.example.com/;accesskey=c2VjcmV0" });
+
+        var error = Assert.Single(options.Validate());
+
+        Assert.Contains("Email:Acs:ConnectionString is not supported", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("c2VjcmV0", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Acs_max_wait_must_be_sane()
+    {
+        var error = Assert.Single(Acs(new AcsOptions { Endpoint = new Uri("https://acs.example.com"), MaxWait = TimeSpan.FromHours(1) }).Validate());
+
+        Assert.Contains("Email:Acs:MaxWait", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,4 +84,6 @@ public sealed class EmailOptionsTests
         Assert.True(result.Failed);
         Assert.Contains("Email:Smtp:Host", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    private static EmailOptions Acs(AcsOptions acs) => new() { Transport = EmailTransport.Acs, From = "complaints@example.com", Acs = acs };
 }
