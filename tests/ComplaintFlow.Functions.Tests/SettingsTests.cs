@@ -65,6 +65,30 @@ public sealed class SettingsTests
         Assert.Equal("Asia/Shanghai", configuration.GetSection(WorkingHoursOptions.SectionName).Get<WorkingHoursOptions>(strict)!.TimeZone);
     }
 
+    [Fact]
+    public void On_Azure_email_goes_through_Communication_Services()
+    {
+        using var services = Build(OnAzure);
+
+        Assert.IsType<AcsEmailSender>(services.GetRequiredService<ComplaintFlow.Core.Notifications.IEmailSender>());
+    }
+
+    [Fact]
+    public void With_no_client_id_configured_the_identity_is_the_one_AZURE_CLIENT_ID_names_as_infra_sets_it()
+    {
+        var before = Environment.GetEnvironmentVariable(FunctionsSettings.AzureClientId);
+        Environment.SetEnvironmentVariable(FunctionsSettings.AzureClientId, "11111111-2222-3333-4444-555555555555");
+        try
+        {
+            Assert.Equal("11111111-2222-3333-4444-555555555555", StorageClientFactory.CredentialOptions(null).ManagedIdentityClientId);
+            Assert.Equal("66666666-2222-3333-4444-555555555555", StorageClientFactory.CredentialOptions("66666666-2222-3333-4444-555555555555").ManagedIdentityClientId);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(FunctionsSettings.AzureClientId, before);
+        }
+    }
+
     [Theory]
     [InlineData(FunctionsSettings.WebhookSecret, "Webhook")]
     [InlineData(FunctionsSettings.LinksKey, "Links")]

@@ -162,10 +162,7 @@ public static class ComplaintFlowServiceCollectionExtensions
     }
 
     /// <summary>The app's Entra ID identity for ACS, unless the host registered a <see cref="TokenCredential"/> of its own.</summary>
-    private static DefaultAzureCredential AppIdentity(AcsOptions acs) => new(new DefaultAzureCredentialOptions
-    {
-        ManagedIdentityClientId = string.IsNullOrWhiteSpace(acs.ManagedIdentityClientId) ? null : acs.ManagedIdentityClientId,
-    });
+    private static DefaultAzureCredential AppIdentity(AcsOptions acs) => new(StorageClientFactory.CredentialOptions(acs.ManagedIdentityClientId));
 
     private static StorageTables Tables(IServiceProvider services) => services.GetRequiredService<StorageTables>();
 
