@@ -250,6 +250,26 @@ public sealed class ComplaintOrchestratorTests
     }
 
     [Fact]
+    public async Task A_repeat_filed_in_the_same_instant_as_its_original_is_merged_into_it()
+    {
+        // On a fake clock no time passes between two filings; the original is recorded, verified and assigned first.
+        await using var driver = await WorkflowDriver.StartAsync();
+        var pairs = new List<(string Original, string Repeat)>();
+        for (var i = 0; i < 8; i++)
+        {
+            var complaint = ComplaintBuilder.Chinese().ForCustomer($"u-twice-{i}").WithOrderId($"9{i}").WithDescription($"订单被取消了，骑手还辱骂我。{Words(i)}");
+            var original = await driver.FileAsync(complaint.WithExternalId($"twice-{i}-a").Submission());
+            pairs.Add((original, await driver.FileAsync(complaint.WithExternalId($"twice-{i}-b").Submission())));
+        }
+
+        foreach (var (original, repeat) in pairs)
+        {
+            Assert.Equal(ComplaintOutcome.Merged, (await driver.ComplaintAsync(repeat)).Outcome);
+            Assert.Contains((await driver.ComplaintAsync(original)).Timeline, e => e.Kind == TimelineEventKind.RepeatReceived);
+        }
+    }
+
+    [Fact]
     public async Task A_decision_raised_before_the_workflow_waits_for_it_is_not_lost()
     {
         await using var driver = await WorkflowDriver.StartAsync();
