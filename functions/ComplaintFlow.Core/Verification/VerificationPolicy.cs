@@ -14,6 +14,10 @@ public sealed class VerificationPolicy(VerificationOptions options)
     /// <param name="category">Its provisional category (from the classifier).</param>
     /// <param name="sameCustomer">The customer's recent complaints, this one excluded, within the longest window.</param>
     /// <param name="openOfSameCustomer">Which of <paramref name="sameCustomer"/> are still open.</param>
+    /// <param name="acceptedOfSameCustomer">
+    /// Which of <paramref name="openOfSameCustomer"/> are past verification: of complaints received at the same instant
+    /// (a fake clock, one tick), one of those came first, whatever the ids say.
+    /// </param>
     /// <param name="sameText">Recent complaints with the same text fingerprint, this one excluded.</param>
     /// <param name="questionsAsked">How many times the customer was already asked for information.</param>
     public VerificationResult Decide(
@@ -21,12 +25,14 @@ public sealed class VerificationPolicy(VerificationOptions options)
         Category category,
         IReadOnlyList<ComplaintIndexEntry> sameCustomer,
         IReadOnlySet<string> openOfSameCustomer,
+        IReadOnlySet<string> acceptedOfSameCustomer,
         IReadOnlyList<ComplaintIndexEntry> sameText,
         int questionsAsked)
     {
         ArgumentNullException.ThrowIfNull(complaint);
         ArgumentNullException.ThrowIfNull(sameCustomer);
         ArgumentNullException.ThrowIfNull(openOfSameCustomer);
+        ArgumentNullException.ThrowIfNull(acceptedOfSameCustomer);
         ArgumentNullException.ThrowIfNull(sameText);
         var at = complaint.ReceivedAt;
         var text = $"{complaint.Subject} {complaint.Description}";
@@ -60,7 +66,7 @@ public sealed class VerificationPolicy(VerificationOptions options)
         var fingerprint = TextFingerprint.Of(complaint.Description);
         var original = sameCustomer
             .Where(e => e.ComplaintId != complaint.Id.Value && openOfSameCustomer.Contains(e.ComplaintId) && e.ReceivedAt > at - options.DuplicateWindow)
-            .Where(e => e.ReceivedAt < at || (e.ReceivedAt == at && string.CompareOrdinal(e.ComplaintId, complaint.Id.Value) < 0))
+            .Where(e => e.ReceivedAt < at || (e.ReceivedAt == at && (acceptedOfSameCustomer.Contains(e.ComplaintId) || string.CompareOrdinal(e.ComplaintId, complaint.Id.Value) < 0)))
             .Where(e => e.TextFingerprint == fingerprint || (complaint.OrderId is not null && e.OrderId == complaint.OrderId))
             .OrderBy(e => e.ReceivedAt)
             .FirstOrDefault();

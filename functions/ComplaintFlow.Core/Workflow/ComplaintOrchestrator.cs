@@ -271,16 +271,22 @@ public sealed class ComplaintOrchestrator : TaskOrchestrator<ComplaintWorkflowIn
             Tier = escalated.Tier;
         }
 
-        private Queue<Checkpoint> Checkpoints(SlaSchedule schedule)
+        /// <summary>
+        /// Every reminder and breach of the schedule, in time order, those already due included: the workflow may reach
+        /// its wait after a reminder fell due (a slow engine, an activity retried), and that reminder then goes out at once,
+        /// saying how much of the window has passed, as a timer set earlier fires late after an outage; it is never
+        /// skipped. (A schedule resumed after a question to the customer holds no reminder before its resumption.)
+        /// </summary>
+        private static Queue<Checkpoint> Checkpoints(SlaSchedule schedule)
         {
             var points = new List<Checkpoint>();
             if (!schedule.FirstResponseDone)
             {
-                points.AddRange(schedule.FirstResponseReminders.Where(at => at > Now).Select(at => new Checkpoint(at, SlaDeadlineKind.FirstResponse, IsBreach: false)));
+                points.AddRange(schedule.FirstResponseReminders.Select(at => new Checkpoint(at, SlaDeadlineKind.FirstResponse, IsBreach: false)));
                 points.Add(new Checkpoint(schedule.FirstResponseDue, SlaDeadlineKind.FirstResponse, IsBreach: true));
             }
 
-            points.AddRange(schedule.ResolutionReminders.Where(at => at > Now).Select(at => new Checkpoint(at, SlaDeadlineKind.Resolution, IsBreach: false)));
+            points.AddRange(schedule.ResolutionReminders.Select(at => new Checkpoint(at, SlaDeadlineKind.Resolution, IsBreach: false)));
             points.Add(new Checkpoint(schedule.ResolutionDue, SlaDeadlineKind.Resolution, IsBreach: true));
             return new Queue<Checkpoint>(points.OrderBy(p => p.At).ThenBy(p => p.IsBreach));
         }

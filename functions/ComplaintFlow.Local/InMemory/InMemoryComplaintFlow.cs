@@ -2,10 +2,7 @@ using System.Text.Json;
 using ComplaintFlow.Core.Assignment;
 using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Intake;
-using ComplaintFlow.Core.Notifications;
 using ComplaintFlow.Core.Orchestration;
-using ComplaintFlow.Core.Verification;
-using ComplaintFlow.Infrastructure.Email;
 using ComplaintFlow.Infrastructure.Hosting;
 using ComplaintFlow.Local.Hosting;
 using ComplaintFlow.Local.Simulator;
@@ -59,18 +56,7 @@ public sealed class InMemoryComplaintFlow : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(time);
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: false)
-            .AddJsonFile("appsettings.Development.json", optional: false)
-            .AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
-            {
-                // Never contacted: every store is in memory. Set so the storage options validate as in any host.
-                ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
-                ["Links:BaseUrl"] = LocalHost.DefaultUrl,
-            })
-            .AddInMemoryCollection(settings ?? [])
-            .Build();
+        var configuration = BuildConfiguration(settings);
 
         var services = new ServiceCollection();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment
@@ -83,18 +69,7 @@ public sealed class InMemoryComplaintFlow : IAsyncDisposable
         services.AddSingleton(loggerFactory ?? NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddComplaintFlow(configuration);
-
-        // The last registration wins: every port in memory.
-        services.AddSingleton<InMemoryComplaintStore>();
-        services.AddSingleton<IComplaintStore>(sp => sp.GetRequiredService<InMemoryComplaintStore>());
-        services.AddSingleton<IDeliveryLedger, InMemoryDeliveryLedger>();
-        services.AddSingleton<IDeliveryHandoff, InlineDeliveryHandoff>();
-        services.AddSingleton<IAgentDirectory, InMemoryAgentDirectory>();
-        services.AddSingleton<IComplaintIndex, InMemoryComplaintIndex>();
-        services.AddSingleton<IRestrictionStore, InMemoryRestrictionStore>();
-        services.AddSingleton<InMemoryOutbox>();
-        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<InMemoryOutbox>());
-        services.AddSingleton<IOutboxReader>(sp => sp.GetRequiredService<InMemoryOutbox>());
+        services.AddInMemoryPorts();
         services.AddSingleton(durableStore ?? new InMemoryDurableStore());
         services.AddDurableSimulator();
         configureServices?.Invoke(services);
@@ -114,6 +89,23 @@ public sealed class InMemoryComplaintFlow : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The configuration the in-memory product runs with: the local host's Development settings (its appsettings files,
+    /// demo roster), then <paramref name="settings"/>. Storage is never contacted, but set so its options validate as in any host.
+    /// </summary>
+    public static IConfiguration BuildConfiguration(IEnumerable<KeyValuePair<string, string?>>? settings = null) =>
+        new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: false)
+            .AddJsonFile("appsettings.Development.json", optional: false)
+            .AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+                ["Links:BaseUrl"] = LocalHost.DefaultUrl,
+            })
+            .AddInMemoryCollection(settings ?? [])
+            .Build();
 
     /// <summary>Files a complaint as the webhook would (after validation) and returns its id.</summary>
     public async Task<string> SubmitAsync(ComplaintSubmission submission, CancellationToken cancellationToken = default)

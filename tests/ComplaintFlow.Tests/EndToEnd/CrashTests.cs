@@ -138,7 +138,8 @@ public sealed class CrashTests
                 return;
             }
 
-            var newest = HostDriver.ActionLinks(sent.Last(m => m.Kind is EmailKind.AgentAssignment or EmailKind.Escalation && HostDriver.ActionLinks(m).Count > 0))[0];
+            // The outbox lists newest first.
+            var newest = HostDriver.ActionLinks(sent.First(m => m.Kind is EmailKind.AgentAssignment or EmailKind.Escalation && HostDriver.ActionLinks(m).Count > 0))[0];
             if (tried.Add(newest))
             {
                 var (_, posted) = await driver.SubmitFormAsync(

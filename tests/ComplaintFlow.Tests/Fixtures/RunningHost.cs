@@ -39,7 +39,11 @@ public sealed class RunningHost : ITestHost, IAsyncDisposable
         StartAsync(azurite, AzuriteFixture.UniqueName("t"), configureServices, settings);
 
     /// <summary>Starts a host over the data of <paramref name="prefix"/>, e.g. that of a host stopped earlier.</summary>
-    public static async Task<RunningHost> StartAsync(AzuriteFixture azurite, string prefix, Action<IServiceCollection>? configureServices = null, params string[] settings)
+    public static Task<RunningHost> StartAsync(AzuriteFixture azurite, string prefix, Action<IServiceCollection>? configureServices = null, params string[] settings) =>
+        StartAsync(azurite, prefix, configureServices, settings, TestContext.Current.CancellationToken);
+
+    /// <summary>Starts a host for work that outlives the current test context (a fixture's), stopped by <paramref name="cancellationToken"/>.</summary>
+    public static async Task<RunningHost> StartAsync(AzuriteFixture azurite, string prefix, Action<IServiceCollection>? configureServices, IReadOnlyList<string> settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var port = LoopbackPort.Free();
@@ -58,8 +62,8 @@ public sealed class RunningHost : ITestHost, IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. settings,
         ];
-        var app = await LocalHost.BuildAsync(args, configureServices, TestContext.Current.CancellationToken);
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        var app = await LocalHost.BuildAsync(args, configureServices, cancellationToken);
+        await app.StartAsync(cancellationToken);
         return new RunningHost(app, baseAddress, prefix);
     }
 

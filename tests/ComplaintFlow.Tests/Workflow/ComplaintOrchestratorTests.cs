@@ -97,6 +97,28 @@ public sealed class ComplaintOrchestratorTests
     }
 
     [Fact]
+    public async Task A_reminder_that_fell_due_before_the_workflow_began_waiting_for_the_agent_is_sent_late_not_skipped()
+    {
+        // The acknowledgement fails three times and goes out on the fourth try (retried after 2, 4 and 8 s), so the
+        // workflow only begins to wait for the agent 14 s after assignment: past the 50 % point of a 20 s window.
+        var sender = new FlakySender(failures: 3);
+        await using var driver = await WorkflowDriver.StartAsync(
+            configureServices: s => s.AddSingleton<IEmailSender>(sp => sender.Over(sp.GetRequiredService<Local.InMemory.InMemoryOutbox>())),
+            settings: [new("Sla:Targets:Urgent:FirstResponse", "00:00:20"), new("Sla:Targets:Urgent:Resolution", "00:02:00")]);
+        var id = await driver.FileAsync(ComplaintBuilder.English().Submission()); // "crashes": urgent
+        await driver.PassAsync(TimeSpan.FromSeconds(15), step: TimeSpan.FromSeconds(1));
+        Assert.Single(await driver.EmailsAsync(id, EmailKind.AgentAssignment));
+
+        await driver.PassAsync(TimeSpan.FromSeconds(3), step: TimeSpan.FromSeconds(1));
+
+        // The 50 % reminder went out late, saying how much of the window had really passed; the 80 % one on time.
+        var reminders = await driver.EmailsAsync(id, EmailKind.Reminder);
+        Assert.Equal(2, reminders.Count);
+        Assert.Equal(2, (await driver.ComplaintAsync(id)).Timeline.Count(e => e.Kind == TimelineEventKind.ReminderSent));
+        Assert.Equal(1, (await driver.ComplaintAsync(id)).EscalationTier);
+    }
+
+    [Fact]
     public async Task A_rejected_complaint_the_customer_never_answers_is_reminded_after_48_hours_and_closed_after_7_days()
     {
         await using var driver = await WorkflowDriver.StartAsync();
@@ -225,6 +247,26 @@ public sealed class ComplaintOrchestratorTests
         var result = state.ReadOutputAs<ComplaintWorkflowResult>()!;
         Assert.Equal((ComplaintOutcome.Resolved, 2), (result.Outcome, result.Round));
         Assert.Equal(ComplaintStatus.Closed, (await driver.ComplaintAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task A_repeat_filed_in_the_same_instant_as_its_original_is_merged_into_it()
+    {
+        // On a fake clock no time passes between two filings; the original is recorded, verified and assigned first.
+        await using var driver = await WorkflowDriver.StartAsync();
+        var pairs = new List<(string Original, string Repeat)>();
+        for (var i = 0; i < 8; i++)
+        {
+            var complaint = ComplaintBuilder.Chinese().ForCustomer($"u-twice-{i}").WithOrderId($"9{i}").WithDescription($"订单被取消了，骑手还辱骂我。{Words(i)}");
+            var original = await driver.FileAsync(complaint.WithExternalId($"twice-{i}-a").Submission());
+            pairs.Add((original, await driver.FileAsync(complaint.WithExternalId($"twice-{i}-b").Submission())));
+        }
+
+        foreach (var (original, repeat) in pairs)
+        {
+            Assert.Equal(ComplaintOutcome.Merged, (await driver.ComplaintAsync(repeat)).Outcome);
+            Assert.Contains((await driver.ComplaintAsync(original)).Timeline, e => e.Kind == TimelineEventKind.RepeatReceived);
+        }
     }
 
     [Fact]

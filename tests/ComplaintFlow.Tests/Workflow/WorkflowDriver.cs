@@ -31,10 +31,13 @@ public sealed class WorkflowDriver : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public static async Task<WorkflowDriver> StartAsync(DateTimeOffset? start = null, Action<IServiceCollection>? configureServices = null)
+    /// <param name="start">When the clock starts; Monday morning unless told.</param>
+    /// <param name="configureServices">Last say over the services.</param>
+    /// <param name="settings">Configuration over the local host's Development settings, e.g. <c>Sla:Targets:Urgent:FirstResponse</c>.</param>
+    public static async Task<WorkflowDriver> StartAsync(DateTimeOffset? start = null, Action<IServiceCollection>? configureServices = null, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var time = new FakeTimeProvider(start ?? MondayMorning);
-        var flow = await InMemoryComplaintFlow.StartAsync(time, configureServices: configureServices, cancellationToken: TestContext.Current.CancellationToken);
+        var flow = await InMemoryComplaintFlow.StartAsync(time, settings, configureServices: configureServices, cancellationToken: TestContext.Current.CancellationToken);
         return new WorkflowDriver(flow, time);
     }
 

@@ -36,18 +36,23 @@ public sealed class VerifyComplaint(
             .ToList();
 
         var open = new HashSet<string>(StringComparer.Ordinal);
+        var accepted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var candidate in sameCustomer.Where(e => e.ReceivedAt <= complaint.ReceivedAt).Take(20))
         {
             if (ComplaintId.TryParse(candidate.ComplaintId, out var candidateId)
-                && await store.FindAsync(candidateId, cancellationToken) is { Complaint.IsFinished: false })
+                && await store.FindAsync(candidateId, cancellationToken) is { Complaint.IsFinished: false } found)
             {
                 open.Add(candidate.ComplaintId);
+                if (found.Complaint.Category is not null)
+                {
+                    accepted.Add(candidate.ComplaintId); // classified: it passed verification before this one began
+                }
             }
         }
 
         var category = classifier.Classify(complaint.Subject, complaint.Description, complaint.SeverityHint).Category;
         var asked = complaint.Timeline.Count(e => e.Kind == TimelineEventKind.InformationRequested);
-        var result = policy.Decide(complaint, category, sameCustomer, open, sameText, asked);
+        var result = policy.Decide(complaint, category, sameCustomer, open, accepted, sameText, asked);
 
         if (result.RestrictCustomer)
         {
