@@ -1,9 +1,9 @@
+using ComplaintFlow.Core.Sla;
 using ComplaintFlow.Infrastructure.Email;
 using ComplaintFlow.Infrastructure.Hosting;
 using ComplaintFlow.Infrastructure.Links;
 using ComplaintFlow.Infrastructure.Storage;
 using ComplaintFlow.Infrastructure.Webhooks;
-using ComplaintFlow.Core.Sla;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
