@@ -31,6 +31,21 @@ internal static class BenchComplaints
         new Dictionary<string, string>(StringComparer.Ordinal) { ["appVersion"] = "5.2.1" },
         null);
 
+    /// <summary>
+    /// Fails when two filed complaints were given the same id: the second is then recorded as the first (its receipt
+    /// names the other complaint) and no lifecycle of its own runs, which checking each id's outcome would not notice.
+    /// An id is the second of the month and 28 random bits, so thousands filed within one second (a fake clock that
+    /// stands still while filing) can meet.
+    /// </summary>
+    public static void RequireDistinct(IReadOnlyCollection<string> ids)
+    {
+        var repeated = ids.Count - ids.Distinct(StringComparer.Ordinal).Count();
+        if (repeated > 0)
+        {
+            throw new InvalidOperationException($"{repeated} of {ids.Count} complaints were given an id an earlier complaint already had, so their lifecycles never ran.");
+        }
+    }
+
     /// <summary>A different text per complaint: digits alone would not make texts differ for the same-text abuse check.</summary>
     private static string Words(int i) => string.Concat(i.ToString("D6", CultureInfo.InvariantCulture).Select(d => (char)('a' + d - '0')));
 }

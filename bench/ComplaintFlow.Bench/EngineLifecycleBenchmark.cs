@@ -236,6 +236,7 @@ internal static class EngineLifecycleBenchmark
                 var outcome = await _intake.AcceptAsync(submission, new IntakeKey("bench", Guid.NewGuid().ToString("N")), Guid.NewGuid().ToString("N"), ct);
                 ids[i] = outcome.Receipt?.ComplaintId ?? throw new InvalidOperationException($"A complaint was not accepted: {outcome.Kind}.");
             });
+            BenchComplaints.RequireDistinct(ids);
 
             // The lead acts on the escalation email's decision link, the customer on the outcome email's "satisfied" link:
             // each link raises its event through the Durable client, as here.

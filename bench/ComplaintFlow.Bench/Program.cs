@@ -14,7 +14,7 @@ switch (command)
                 await SimulatorLifecycleBenchmark.RunAsync(options.GetInt("count", 10_000), keepEmails);
                 break;
             case "azurite":
-                await EngineLifecycleBenchmark.RunAsync(options.GetInt("count", 120), options.GetInt("rounds", 4), TimeSpan.FromSeconds(options.GetInt("first-response", 10)), keepEmails);
+                await EngineLifecycleBenchmark.RunAsync(options.GetInt("count", 100), options.GetInt("rounds", 5), TimeSpan.FromSeconds(options.GetInt("first-response", 20)), keepEmails);
                 break;
             default:
                 Console.WriteLine("--store must be memory or azurite.");

@@ -26,6 +26,7 @@ internal static class SimulatorLifecycleBenchmark
         await using var flow = await InMemoryComplaintFlow.StartAsync(time, configureServices: keepEmails ? null : s => s.AddSingleton<IEmailSender, CountingEmailSender>());
         var runtime = flow.Runtime;
         var started = total.Elapsed;
+        var cpuBefore = CpuTime();
         var run = Stopwatch.StartNew();
 
         var ids = new string[count];
@@ -33,6 +34,7 @@ internal static class SimulatorLifecycleBenchmark
             ids[i] = await flow.SubmitAsync(BenchComplaints.Submission(i), ct));
         await runtime.WaitForIdleAsync(CancellationToken.None);
         var filed = run.Elapsed;
+        BenchComplaints.RequireDistinct(ids);
 
         // Reminders at 1 h and 1 h 36 min, escalation at the 2 h breach: ten minutes at a time, as a clock would move.
         for (var step = 0; step < 13; step++)
@@ -57,6 +59,7 @@ internal static class SimulatorLifecycleBenchmark
         }
 
         var elapsed = run.Elapsed;
+        var cpu = CpuTime() - cpuBefore;
 
         var resolved = 0;
         var escalated = 0;
@@ -80,6 +83,7 @@ internal static class SimulatorLifecycleBenchmark
             simulator, every store in memory{(keepEmails ? " (emails kept in the outbox)" : string.Empty)}, lifecycles: {count:N0} ({resolved:N0} resolved and closed, {escalated:N0} escalated)
             start-up: {started.TotalSeconds:F1} s (not counted)
             run: {elapsed.TotalSeconds:F2} s = {count / elapsed.TotalSeconds:N0} lifecycles/s  [filed {filed.TotalSeconds:F2} s, reminders+escalation {(chased - filed).TotalSeconds:F2} s, decided+confirmed {(elapsed - chased).TotalSeconds:F2} s]
+            CPU time of the run: {cpu.TotalSeconds:F1} s, at least {cpu.TotalSeconds / Environment.ProcessorCount:F1} s of wall time on {Environment.ProcessorCount} cores with nothing else running
             peak working set: {process.PeakWorkingSet64 / (1024.0 * 1024):N0} MiB
             {MachineLoad.Describe()}
             runtime: {metrics}
@@ -89,5 +93,11 @@ internal static class SimulatorLifecycleBenchmark
         {
             throw new InvalidOperationException($"{count - resolved} lifecycles did not end Resolved.");
         }
+    }
+
+    private static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 }
