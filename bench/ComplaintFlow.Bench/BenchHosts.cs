@@ -20,7 +20,10 @@ internal sealed class BenchHosts : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<BenchHosts> StartAsync(Action<IServiceCollection>? configureServices = null, bool runWorkflows = true)
+    /// <param name="configureServices">Last say over the host's services.</param>
+    /// <param name="runWorkflows">False for an intake-only host.</param>
+    /// <param name="settings">More <c>--Section:Key=value</c> arguments for the host.</param>
+    public static async Task<BenchHosts> StartAsync(Action<IServiceCollection>? configureServices = null, bool runWorkflows = true, IEnumerable<string>? settings = null)
     {
         // In memory: Azurite's disk persistence rewrites its whole database file as it grows, which would be measured too.
         var azurite = await AzuriteProcess.StartAsync();
@@ -33,10 +36,26 @@ internal sealed class BenchHosts : IAsyncDisposable
             "--Storage:TablePrefix=bench",
             "--Logging:LogLevel:Default=Warning",
             $"--{LocalHost.RunWorkflowsSetting}={runWorkflows}",
+            .. settings ?? [],
         ];
-        var host = await LocalHost.BuildAsync(args, configureServices);
-        await host.StartAsync();
-        return new BenchHosts(azurite, host, baseAddress);
+        LocalHostApp? host = null;
+        try
+        {
+            host = await LocalHost.BuildAsync(args, configureServices);
+            await host.StartAsync();
+            return new BenchHosts(azurite, host, baseAddress);
+        }
+        catch
+        {
+            // A host that did not start (a setting that did not validate) must not leave its Azurite running.
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+
+            await azurite.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -7,7 +7,20 @@ var options = BenchOptions.Parse(args.Skip(1));
 switch (command)
 {
     case "lifecycles":
-        await LifecycleBenchmark.RunAsync(options.Get("store", "memory"), options.GetInt("count", 10_000), options.Get("emails", "drop") == "keep");
+        var keepEmails = options.Get("emails", "drop") == "keep";
+        switch (options.Get("store", "memory"))
+        {
+            case "memory":
+                await SimulatorLifecycleBenchmark.RunAsync(options.GetInt("count", 10_000), keepEmails);
+                break;
+            case "azurite":
+                await EngineLifecycleBenchmark.RunAsync(options.GetInt("count", 100), options.GetInt("rounds", 5), TimeSpan.FromSeconds(options.GetInt("first-response", 20)), keepEmails);
+                break;
+            default:
+                Console.WriteLine("--store must be memory or azurite.");
+                return 2;
+        }
+
         break;
     case "intake":
         await IntakeBenchmark.RunAsync(
@@ -18,8 +31,11 @@ switch (command)
     default:
         Console.WriteLine("""
             usage:
-              lifecycles [--store memory|azurite] [--count N] [--emails drop|keep]
-                                                                full complaint lifecycles on a fake clock
+              lifecycles [--store memory] [--count N] [--emails drop|keep]
+                                                                full complaint lifecycles on the simulator and a fake clock
+              lifecycles --store azurite [--count N] [--rounds R] [--first-response S] [--emails drop|keep]
+                                                                lifecycles on the real engine on Azurite, in rounds with
+                                                                as many bare one-activity DTFx orchestrations
               intake [--clients 1,16,64] [--seconds S] [--workflows run|off]
                                                                 signed webhook intake vs a bare Azurite insert
             """);

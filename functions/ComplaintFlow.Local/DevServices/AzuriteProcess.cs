@@ -45,6 +45,12 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     public int TablePort { get; }
 
+    /// <summary>
+    /// The process started or found: the Node.js watchdog whose child runs Azurite (for a benchmark that measures the CPU
+    /// the whole tree uses).
+    /// </summary>
+    public int ProcessId => _process?.Id ?? _detachedPid;
+
     /// <summary>A storage connection string for this Azurite.</summary>
     public string ConnectionString { get; }
 

@@ -35,7 +35,30 @@ public sealed class TaskHubSidecar : IHostedService, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         _loggerFactory = loggerFactory;
         _dispatch = dispatch;
-        _settings = new AzureStorageOrchestrationServiceSettings
+        _settings = CreateSettings(connectionString, options, loggerFactory);
+        Port = LoopbackPort.Free();
+        Address = new Uri($"http://127.0.0.1:{Port}");
+        Channel = GrpcChannel.ForAddress(Address);
+    }
+
+    /// <summary>The loopback port the gRPC endpoint listens on.</summary>
+    public int Port { get; }
+
+    public Uri Address { get; }
+
+    /// <summary>The channel the SDK's worker and client use.</summary>
+    public GrpcChannel Channel { get; }
+
+    /// <summary>
+    /// The Azure Storage provider's settings for a hub of <paramref name="options"/> in <paramref name="connectionString"/>:
+    /// the ones this sidecar runs on, so anything else that runs a hub beside it (the benchmark's bare DTFx hub) runs
+    /// on the same.
+    /// </summary>
+    public static AzureStorageOrchestrationServiceSettings CreateSettings(string connectionString, DurableEngineOptions options, ILoggerFactory loggerFactory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(options);
+        return new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
             TaskHubName = options.HubName,
@@ -50,18 +73,7 @@ public sealed class TaskHubSidecar : IHostedService, IAsyncDisposable
             // Without it a start refused by its dedupe statuses is silently dropped instead of reported.
             ThrowExceptionOnInvalidDedupeStatus = true,
         };
-        Port = LoopbackPort.Free();
-        Address = new Uri($"http://127.0.0.1:{Port}");
-        Channel = GrpcChannel.ForAddress(Address);
     }
-
-    /// <summary>The loopback port the gRPC endpoint listens on.</summary>
-    public int Port { get; }
-
-    public Uri Address { get; }
-
-    /// <summary>The channel the SDK's worker and client use.</summary>
-    public GrpcChannel Channel { get; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
