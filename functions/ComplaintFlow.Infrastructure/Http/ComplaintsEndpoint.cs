@@ -21,7 +21,7 @@ public sealed class ComplaintsEndpoint(IComplaintStore store, ComplaintLookup lo
         ArgumentNullException.ThrowIfNull(response);
         if (!ComplaintId.TryParse(id, out var complaintId))
         {
-            return Problems.Field(StatusCodes.Status400BadRequest, "invalid-complaint-id", "Not a complaint id", "id", $"'{id}' is not a complaint id (expected C-yyyyMM-XXXXXXXXXX).");
+            return Problems.Field(StatusCodes.Status400BadRequest, "invalid-complaint-id", "Not a complaint id", "id", $"'{id}' is not a complaint id (expected C-yyyyMM-XXXXXXXXXXXX).");
         }
 
         if (await lookup.FindAsync(complaintId, cancellationToken) is not { } complaint)
