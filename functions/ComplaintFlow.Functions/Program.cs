@@ -1,4 +1,8 @@
+using Azure.Identity;
 using ComplaintFlow.Functions;
+using ComplaintFlow.Infrastructure.Hosting;
+using ComplaintFlow.Infrastructure.Storage;
+using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,5 +11,11 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+if (!string.IsNullOrEmpty(builder.Configuration[FunctionsSettings.AppInsightsAuthenticationString]))
+{
+    // infra/ turns Application Insights' key-based ingestion off: the worker's telemetry goes with the app's identity too.
+    builder.Services.Configure<TelemetryConfiguration>(c => c.SetAzureTokenCredential(new DefaultAzureCredential(StorageClientFactory.CredentialOptions(null))));
+}
+
 builder.Services.AddComplaintFlowFunctions(builder.Configuration);
 await builder.Build().RunAsync();
