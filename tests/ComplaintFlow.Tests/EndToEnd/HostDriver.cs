@@ -115,11 +115,17 @@ public sealed partial class HostDriver(ITestHost host, HttpClient client)
         ArgumentNullException.ThrowIfNull(fields);
         var get = await client.GetAsync(link, TestContext.Current.CancellationToken);
         var page = await get.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var csrf = CsrfPattern().Match(page);
-        var form = new Dictionary<string, string>(fields) { ["csrf"] = csrf.Success ? WebUtility.HtmlDecode(csrf.Groups[1].Value) : string.Empty };
+        var form = new Dictionary<string, string>(fields) { ["csrf"] = CsrfField(page) };
         using var content = new FormUrlEncodedContent(form);
         var post = await client.PostAsync(new Uri(link.GetLeftPart(UriPartial.Path)), content, TestContext.Current.CancellationToken);
         return (get, post);
+    }
+
+    /// <summary>The hidden <c>csrf</c> field of an action page; empty when it has none.</summary>
+    public static string CsrfField(string page)
+    {
+        var csrf = CsrfPattern().Match(page);
+        return csrf.Success ? WebUtility.HtmlDecode(csrf.Groups[1].Value) : string.Empty;
     }
 
     [GeneratedRegex(@"https?://[^\s""<>]+/api/actions/[A-Za-z0-9_\-\.~]+(\?choice=[a-z\-]+)?")]
