@@ -140,6 +140,27 @@ public sealed class ActionLinkTests(HostFixture fixture) : IClassFixture<HostFix
     }
 
     [Fact]
+    public async Task A_bidi_override_in_customer_text_is_left_out_of_the_action_and_status_pages()
+    {
+        var client = _clients.AddAndReturn(Host.CreateClient());
+        var driver = new HostDriver(Host, client);
+        var externalId = "fb-link-bidi-" + Guid.NewGuid().ToString("N")[..8];
+        using var accepted = await driver.PostSignedAsync(HostDriver.ComplaintJson(externalId, $"Photo attached: \u202Egpj.exe ({externalId})", subject: "Refund \u202Egpj.exe"));
+        var id = (await accepted.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("complaintId").GetString()!;
+        var link = Assert.Single(HostDriver.ActionLinks(await driver.WaitForEmailAsync(id, EmailKind.AgentAssignment)));
+
+        foreach (var url in new[] { link, new Uri(Host.BaseAddress, $"/status/{id}") })
+        {
+            using var page = await client.GetAsync(url, TestContext.Current.CancellationToken);
+            var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.Contains("Refund gpj.exe", html, StringComparison.Ordinal);
+            Assert.Contains("Photo attached: gpj.exe", html, StringComparison.Ordinal);
+            Assert.DoesNotContain('\u202E', html);
+            Assert.DoesNotContain("&#x202E;", html, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
     public async Task Missing_text_shows_the_form_again_with_the_error_and_records_nothing()
     {
         var (driver, _, id, link) = await AssignedComplaintAsync("fb-link-empty");

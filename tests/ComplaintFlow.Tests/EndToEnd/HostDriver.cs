@@ -22,13 +22,13 @@ public sealed partial class HostDriver(ITestHost host, HttpClient client)
     /// A complaint body from customer <c>u-{externalId}</c>. The default description carries the external id, so complaints of
     /// different tests never look like one text sent by many customers (which verification rejects as a campaign).
     /// </summary>
-    public static string ComplaintJson(string externalId, string? description = null, string orderId = "123", string email = "lilei@example.com") =>
+    public static string ComplaintJson(string externalId, string? description = null, string orderId = "123", string email = "lilei@example.com", string subject = "骑手态度恶劣") =>
         JsonSerializer.Serialize(new
         {
             externalId,
             channel = "app-feedback",
             customer = new { id = "u-" + externalId, name = "李雷", email, phone = "+8613800000000" },
-            subject = "骑手态度恶劣",
+            subject,
             description = description ?? $"订单 123 配送超时两个小时，骑手还辱骂我。参考 {externalId}",
             orderId,
             locale = "zh-CN",
