@@ -16,6 +16,8 @@ namespace ComplaintFlow.Core.Intake;
 /// before we read them), except near-misses of ours (<c>Description</c>, <c>order_id</c>), which are errors.</item>
 /// <item>A property given twice is an error, at any level, naming it.</item>
 /// <item>Strings are trimmed. An optional field that is missing, <c>null</c> or blank counts as not given.</item>
+/// <item>Identifiers (<c>externalId</c>, <c>orderId</c>, <c>customer.id</c>, <c>customer.email</c>, <c>customer.phone</c>)
+/// are normalised (<see cref="Identifier.Normalize"/>) before they are checked; customer text is kept as written.</item>
 /// <item>Lengths count text elements (what a reader sees as one character) after trimming.</item>
 /// <item>Control characters are refused everywhere, except line breaks and tabs in <c>description</c>.</item>
 /// <item>The locale is <c>customer.locale</c>, else the top-level <c>locale</c>, else inferred from the text:
@@ -220,12 +222,12 @@ public static class SubmissionParser
         {
             var fields = Properties(root, "", TopLevelFields);
 
-            var externalId = Text(fields, "externalId", "externalId", SubmissionLimits.MaxIdLength);
+            var externalId = Text(fields, "externalId", "externalId", SubmissionLimits.MaxIdLength, identifier: true);
             var channel = ReadChannel(fields);
             var customer = ReadCustomer(fields);
             var subject = Text(fields, "subject", "subject", SubmissionLimits.MaxSubjectLength);
             var description = Text(fields, "description", "description", SubmissionLimits.MaxDescriptionLength, required: true, lineBreaks: true);
-            var orderId = Text(fields, "orderId", "orderId", SubmissionLimits.MaxIdLength);
+            var orderId = Text(fields, "orderId", "orderId", SubmissionLimits.MaxIdLength, identifier: true);
             var locale = ReadLocale(fields, "locale", "locale");
             var metadata = ReadMetadata(fields);
             var severityHint = ReadSeverityHint(fields);
@@ -280,10 +282,10 @@ public static class SubmissionParser
             }
 
             var customer = Properties(element, path + ".", CustomerFields);
-            var id = Text(customer, "id", "customer.id", SubmissionLimits.MaxIdLength, required: true, requiredHint: " It is your id for the customer, e.g. \"u-1001\".");
+            var id = Text(customer, "id", "customer.id", SubmissionLimits.MaxIdLength, required: true, requiredHint: " It is your id for the customer, e.g. \"u-1001\".", identifier: true);
             var name = Text(customer, "name", "customer.name", SubmissionLimits.MaxNameLength);
-            var email = Text(customer, "email", "customer.email", SubmissionLimits.MaxEmailLength);
-            var phone = Text(customer, "phone", "customer.phone", 40);
+            var email = Text(customer, "email", "customer.email", SubmissionLimits.MaxEmailLength, identifier: true);
+            var phone = Text(customer, "phone", "customer.phone", 40, identifier: true);
             var locale = ReadLocale(customer, "locale", "customer.locale");
 
             if (email is not null && !IsEmail(email))
@@ -433,7 +435,7 @@ public static class SubmissionParser
 
         /// <summary>A trimmed string field; null when missing, null or blank (an error when <paramref name="required"/>) or invalid.</summary>
         private string? Text(
-            Dictionary<string, JsonElement> fields, string name, string path, int maxLength, bool required = false, bool lineBreaks = false, string requiredHint = "")
+            Dictionary<string, JsonElement> fields, string name, string path, int maxLength, bool required = false, bool lineBreaks = false, string requiredHint = "", bool identifier = false)
         {
             if (!fields.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null)
             {
@@ -455,6 +457,11 @@ public static class SubmissionParser
             if (value is null)
             {
                 return null;
+            }
+
+            if (identifier)
+            {
+                value = Identifier.Normalize(value).Trim();
             }
 
             if (value.Length == 0)

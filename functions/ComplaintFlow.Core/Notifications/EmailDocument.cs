@@ -6,7 +6,8 @@ namespace ComplaintFlow.Core.Notifications;
 /// <summary>
 /// Lays out one email from plain-text blocks and renders it twice: as a small, accessible HTML page (inline styles
 /// only, no images, no external resources, every piece of text HTML-encoded) and as plain text with full URLs.
-/// Templates never write markup themselves, so no user text can reach the HTML unencoded.
+/// Templates never write markup themselves, so no user text can reach the HTML unencoded, nor any part with its bidi
+/// controls (<see cref="DisplayText"/>).
 /// </summary>
 internal sealed class EmailDocument
 {
@@ -83,7 +84,7 @@ internal sealed class EmailDocument
                 case '\'': builder.Append("&#39;"); break;
                 case '\r': break;
                 default:
-                    if (!char.IsControl(c) || c is '\n' or '\t')
+                    if ((!char.IsControl(c) || c is '\n' or '\t') && !DisplayText.IsBidiControl(c))
                     {
                         builder.Append(c);
                     }
@@ -98,7 +99,7 @@ internal sealed class EmailDocument
     private static string OneLine(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
+        foreach (var c in DisplayText.Neutralize(text))
         {
             builder.Append(char.IsControl(c) ? ' ' : c);
         }
@@ -152,7 +153,7 @@ internal sealed class EmailDocument
         public override void Text(StringBuilder text)
         {
             text.Append(OneLine(Label)).Append('\n');
-            foreach (var line in Value.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n'))
+            foreach (var line in DisplayText.Neutralize(Value).Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n'))
             {
                 text.Append("> ").Append(line).Append('\n');
             }

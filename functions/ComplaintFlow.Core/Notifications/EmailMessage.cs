@@ -10,8 +10,8 @@ namespace ComplaintFlow.Core.Notifications;
 /// ACS <c>Operation-Id</c>.
 /// </param>
 /// <param name="To">The recipient's address. Personal data: never logged unmasked (<see cref="PersonalData.MaskEmail"/>).</param>
-/// <param name="ToName">The recipient's display name, if known.</param>
-/// <param name="Subject">The subject line.</param>
+/// <param name="ToName">The recipient's display name, if known; kept header-safe (<see cref="HeaderText"/>).</param>
+/// <param name="Subject">The subject line; kept header-safe (<see cref="HeaderText"/>).</param>
 /// <param name="HtmlBody">The HTML part.</param>
 /// <param name="TextBody">The plain-text part, with every URL in full.</param>
 /// <param name="Kind">Which workflow email this is.</param>
@@ -26,6 +26,26 @@ public sealed record EmailMessage(
     EmailKind Kind,
     string? ComplaintId)
 {
+    private readonly string? _toName = ToName is null ? null : HeaderText.Neutralize(ToName);
+    private readonly string _subject = HeaderText.Neutralize(Subject);
+
+    /// <summary>
+    /// The recipient's display name, made header-safe however the message is made (constructor, <c>with</c>, JSON),
+    /// so no transport ever sees a customer's line separator or encoded-word.
+    /// </summary>
+    public string? ToName
+    {
+        get => _toName;
+        init => _toName = value is null ? null : HeaderText.Neutralize(value);
+    }
+
+    /// <summary>The subject line, made header-safe however the message is made.</summary>
+    public string Subject
+    {
+        get => _subject;
+        init => _subject = HeaderText.Neutralize(value);
+    }
+
     /// <summary>
     /// A message id that is the same every time the same workflow step sends: <c>{complaintId}.{kind}.{step}</c>,
     /// e.g. <c>C-202611-02K7M3QX9A.reminder.r1-t1-firstresponse-80</c>. Only letters, digits, '-', '_' and '.' are

@@ -153,6 +153,7 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton<DeliverySweep>();
         services.AddSingleton<DeliveryPump>();
         services.AddSingleton<IDeliveryHandoff>(sp => sp.GetRequiredService<DeliveryPump>());
+        services.AddSingleton(sp => new TablePoisonArchive(sp.GetRequiredService<TableServiceClient>().GetTableClient(Tables(sp).Poison)));
         services.AddSingleton<QueueIntakeProcessor>();
         services.AddSingleton<IntakeEndpoint>();
         services.AddSingleton<ActionEndpoint>();

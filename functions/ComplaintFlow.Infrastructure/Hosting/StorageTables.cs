@@ -13,5 +13,8 @@ public sealed record StorageTables(TableNames Core)
 
     public string Restrictions => Core.Prefix + "restrictions";
 
-    public IReadOnlyList<string> All => [.. Core.All, Outbox, Actions, Index, Restrictions];
+    /// <summary>Originals of poisoned intake messages too large for the poison queue (see <c>TablePoisonArchive</c>).</summary>
+    public string Poison => Core.Prefix + "poison";
+
+    public IReadOnlyList<string> All => [.. Core.All, Outbox, Actions, Index, Restrictions, Poison];
 }

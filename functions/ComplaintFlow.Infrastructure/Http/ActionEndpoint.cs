@@ -84,7 +84,7 @@ public sealed partial class ActionEndpoint(
         }
 
         var posted = await http.Request.ReadFormAsync(cancellationToken);
-        if (!CsrfMatches(http, posted[CsrfField].ToString()))
+        if (!CsrfMatches(http, token, posted[CsrfField].ToString()))
         {
             return PageLayout.Message(StatusCodes.Status403Forbidden, locale, text.FormExpiredTitle, text.FormExpired, "error");
         }
@@ -170,10 +170,11 @@ public sealed partial class ActionEndpoint(
 
     private static string Format(string template, params object[] values) => string.Format(CultureInfo.InvariantCulture, template, values);
 
-    // Double-submit cookie bound to the token: stateless, so it works on any instance of any host.
-    private static string IssueCsrf(HttpContext http, string token)
+    // Double-submit cookie whose value is bound to the link (ActionTokenService.IssueCsrf): stateless, so it works on
+    // any instance of any host, and a pair made up or taken from another link's page is refused.
+    private string IssueCsrf(HttpContext http, string token)
     {
-        var value = Base64Url(RandomNumberGenerator.GetBytes(18));
+        var value = tokens.IssueCsrf(token);
         http.Response.Cookies.Append(CsrfCookie, value, new CookieOptions
         {
             HttpOnly = true,
@@ -185,14 +186,13 @@ public sealed partial class ActionEndpoint(
         return value;
     }
 
-    private static bool CsrfMatches(HttpContext http, string posted)
+    private bool CsrfMatches(HttpContext http, string token, string posted)
     {
         var cookie = http.Request.Cookies[CsrfCookie];
         return !string.IsNullOrEmpty(cookie) && !string.IsNullOrEmpty(posted)
-            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(cookie), Encoding.ASCII.GetBytes(posted));
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(cookie), Encoding.ASCII.GetBytes(posted))
+            && tokens.IsCsrfFor(token, cookie);
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Action recorded for complaint {ComplaintId}: {Purpose}")]
     private static partial void LogRecorded(ILogger logger, string complaintId, ActionPurpose purpose);

@@ -31,9 +31,12 @@ public sealed class ActionTokenService
     private const int MaxFieldBytes = 64;
     private const int MaxTokenLength = 400;
 
+    private const int CsrfNonceBytes = 16;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly byte[][] _keys;
+    private readonly byte[][] _csrfKeys;
     private readonly string _baseUrl;
     private readonly TimeSpan _lifetime;
     private readonly TimeProvider _timeProvider;
@@ -49,6 +52,7 @@ public sealed class ActionTokenService
         }
 
         _keys = [.. options.Keys.Select(text => LinksOptions.TryDecodeKey(text, out var key) ? key : [])];
+        _csrfKeys = [.. _keys.Select(key => HKDF.DeriveKey(HashAlgorithmName.SHA256, key, HMACSHA256.HashSizeInBytes, info: "ComplaintFlow action form CSRF"u8.ToArray()))];
         _baseUrl = options.BaseUrl.TrimEnd('/');
         _lifetime = options.Lifetime;
         _timeProvider = timeProvider;
@@ -135,6 +139,56 @@ public sealed class ActionTokenService
         }
 
         return _timeProvider.GetUtcNow() >= claims.ExpiresAt ? TokenValidation.Expired(claims) : TokenValidation.Valid(claims);
+    }
+
+    /// <summary>
+    /// The CSRF value for the form on the page behind <paramref name="token"/>, sent as a cookie and a hidden field:
+    /// <c>base64url(random) "." base64url(MAC)</c>, the MAC being HMAC-SHA256 of the token and the random part under a
+    /// key derived (HKDF) from the newest link key, truncated to 128 bits. So the value is bound to that one link: a
+    /// made-up pair, or one a page issued for another link, fails <see cref="IsCsrfFor"/>.
+    /// </summary>
+    public string IssueCsrf(string token)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        var nonce = RandomNumberGenerator.GetBytes(CsrfNonceBytes);
+        return Base64Url.EncodeToString(nonce) + "." + Base64Url.EncodeToString(CsrfMac(_csrfKeys[0], token, nonce));
+    }
+
+    /// <summary>True when <paramref name="csrf"/> was issued by <see cref="IssueCsrf"/> for <paramref name="token"/> under any configured key.</summary>
+    public bool IsCsrfFor(string token, string? csrf)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (string.IsNullOrEmpty(csrf) || csrf.Length > 100)
+        {
+            return false;
+        }
+
+        var dot = csrf.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0
+            || !TryDecodeCanonical(csrf.AsSpan(0, dot), out var nonce)
+            || !TryDecodeCanonical(csrf.AsSpan(dot + 1), out var mac)
+            || nonce.Length != CsrfNonceBytes
+            || mac.Length != MacBytes)
+        {
+            return false;
+        }
+
+        var matched = false;
+        foreach (var key in _csrfKeys)
+        {
+            matched |= CryptographicOperations.FixedTimeEquals(CsrfMac(key, token, nonce), mac);
+        }
+
+        return matched;
+    }
+
+    private static byte[] CsrfMac(byte[] key, string token, byte[] nonce)
+    {
+        var tokenBytes = Encoding.UTF8.GetBytes(token);
+        var input = new byte[tokenBytes.Length + 1 + nonce.Length];
+        tokenBytes.CopyTo(input, 0);
+        nonce.CopyTo(input, tokenBytes.Length + 1); // the zero byte between them: a token never contains one
+        return HMACSHA256.HashData(key, input)[..MacBytes];
     }
 
     private static void CheckField(string value, string name)

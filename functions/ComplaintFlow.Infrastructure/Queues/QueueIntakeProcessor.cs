@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues;
@@ -14,19 +15,49 @@ namespace ComplaintFlow.Infrastructure.Queues;
 /// Both hosts' queue triggers call this and only decide what happens to the message itself: delete it when
 /// <see cref="QueueMessageOutcome.Processed"/> or <see cref="QueueMessageOutcome.MoveToPoison"/>, else let it come back.
 /// </summary>
+/// <remarks>
+/// A poison copy must fit in one queue message (64 KiB), and the original alone may nearly fill one; JSON escaping
+/// (<c>"</c>, <c>&lt;</c>, line breaks) and the reason can push the copy over. Such an original is kept whole in
+/// <see cref="TablePoisonArchive"/> first and the poison copy names where it is, so every message leaves the inbound
+/// queue with nothing lost. Truncating the copy instead would lose what the sender sent, which the design forbids.
+/// </remarks>
 public sealed partial class QueueIntakeProcessor(
-    ComplaintIntake intake, QueueServiceClient queues, IntakeQueueOptions options, TimeProvider time, ILogger<QueueIntakeProcessor> logger)
+    ComplaintIntake intake,
+    QueueServiceClient queues,
+    TablePoisonArchive archive,
+    IntakeQueueOptions options,
+    TimeProvider time,
+    ILogger<QueueIntakeProcessor> logger)
 {
+    /// <summary>The most field errors a reason lists; the rest are counted (all of them can be found again from the original).</summary>
+    public const int MaxListedErrors = 20;
+
+    /// <summary>The longest reason written; a longer one (a storage error's full text) is cut, saying so.</summary>
+    public const int MaxReasonLength = 4_000;
+
     public async Task<QueueMessageOutcome> ProcessAsync(string messageId, string messageText, long dequeueCount, CancellationToken cancellationToken)
     {
         var outcome = await TryAsync(messageId, messageText, dequeueCount, cancellationToken);
         if (outcome.MoveToPoison)
         {
-            var envelope = new PoisonMessage(messageId, outcome.Reason!, dequeueCount, time.GetUtcNow(), messageText);
-            await queues.GetQueueClient(options.PoisonQueueName).SendMessageAsync(JsonSerializer.Serialize(envelope, WorkflowJson.Options), cancellationToken);
+            await PoisonAsync(new PoisonMessage(messageId, outcome.Reason!, dequeueCount, time.GetUtcNow(), messageText, messageText.Length), cancellationToken);
         }
 
         return outcome;
+    }
+
+    private async Task PoisonAsync(PoisonMessage whole, CancellationToken cancellationToken)
+    {
+        var copy = JsonSerializer.Serialize(whole, WorkflowJson.Options);
+        if (Encoding.UTF8.GetByteCount(copy) > PoisonMessage.MaxQueueMessageBytes)
+        {
+            var reference = whole with { OriginalMessage = null, OriginalStoredIn = archive.TableName };
+            await archive.KeepAsync(reference, whole.OriginalMessage!, cancellationToken);
+            copy = JsonSerializer.Serialize(reference, WorkflowJson.Options);
+            LogKeptInTable(logger, whole.MessageId, whole.OriginalLength, archive.TableName);
+        }
+
+        await queues.GetQueueClient(options.PoisonQueueName).SendMessageAsync(copy, cancellationToken);
     }
 
     private async Task<QueueMessageOutcome> TryAsync(string messageId, string messageText, long dequeueCount, CancellationToken cancellationToken)
@@ -56,8 +87,8 @@ public sealed partial class QueueIntakeProcessor(
             }
             else
             {
-                reason = "Invalid complaint: " + string.Join("; ", parsed.Errors.Select(e => string.IsNullOrEmpty(e.Field) ? e.Message : $"{e.Field}: {e.Message}"));
-                logReason = "Invalid complaint; fields: " + string.Join(", ", parsed.Errors.Select(e => string.IsNullOrEmpty(e.Field) ? "(body)" : e.Field));
+                reason = "Invalid complaint: " + Listed(parsed.Errors, e => string.IsNullOrEmpty(e.Field) ? e.Message : $"{e.Field}: {e.Message}", "; ");
+                logReason = "Invalid complaint; fields: " + Listed(parsed.Errors, e => string.IsNullOrEmpty(e.Field) ? "(body)" : e.Field, ", ");
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -67,9 +98,22 @@ public sealed partial class QueueIntakeProcessor(
         }
 
         var last = dequeueCount >= options.MaxDequeueCount;
-        LogFailed(logger, messageId, dequeueCount, last, logReason ?? reason);
-        return new QueueMessageOutcome(Processed: false, reason, MoveToPoison: last);
+        LogFailed(logger, messageId, dequeueCount, last, Bounded(logReason ?? reason));
+        return new QueueMessageOutcome(Processed: false, Bounded(reason), MoveToPoison: last);
     }
+
+    private static string Listed(IReadOnlyList<FieldError> errors, Func<FieldError, string> describe, string separator)
+    {
+        var listed = string.Join(separator, errors.Take(MaxListedErrors).Select(describe));
+        return errors.Count > MaxListedErrors
+            ? listed + string.Create(CultureInfo.InvariantCulture, $"{separator}and {errors.Count - MaxListedErrors} more")
+            : listed;
+    }
+
+    private static string Bounded(string reason) =>
+        reason.Length <= MaxReasonLength
+            ? reason
+            : string.Concat(reason.AsSpan(0, MaxReasonLength), string.Create(CultureInfo.InvariantCulture, $"… (cut; {reason.Length:N0} characters in all)"));
 
     private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
@@ -102,6 +146,9 @@ public sealed partial class QueueIntakeProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queue message {MessageId} started complaint {ComplaintId} (repeat: {IsRepeat})")]
     private static partial void LogStarted(ILogger logger, string messageId, string complaintId, bool isRepeat);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue message {MessageId} ({Length} characters) is too large to poison whole; its original is kept in table {Table}")]
+    private static partial void LogKeptInTable(ILogger logger, string messageId, int length, string table);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queue message {MessageId} not processed on try {DequeueCount} (last: {IsLast}): {Reason}")]
     private static partial void LogFailed(ILogger logger, string messageId, long dequeueCount, bool isLast, string reason);

@@ -48,6 +48,7 @@ public static class LocalHost
             builder.Services.AddComplaintFlow(builder.Configuration);
             builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
             builder.Services.AddSingleton<IValidateOptions<ApiOptions>>(new OptionsValidator<ApiOptions>(o => o.Validate()));
+            builder.Services.AddSingleton<IValidateOptions<ApiOptions>, DevelopmentApiKeyValidator>();
             builder.Services.AddSingleton<ApiKeyFilter>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
             builder.Services.AddLocalDurableEngine(builder.Configuration, runWorkflows: builder.Configuration.GetValue(RunWorkflowsSetting, defaultValue: true));

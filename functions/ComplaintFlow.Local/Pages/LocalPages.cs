@@ -14,6 +14,12 @@ namespace ComplaintFlow.Local.Pages;
 /// </summary>
 public static class LocalPages
 {
+    /// <summary>
+    /// The pages' policy, plus style attributes: the framed email (a srcdoc frame takes this page's policy) is styled
+    /// inline, as emails must be. Still no script: a style attribute cannot run one.
+    /// </summary>
+    private static readonly string EmailPagePolicy = PageLayout.ContentSecurityPolicy + "; style-src-attr 'unsafe-inline'";
+
     public static IEndpointRouteBuilder MapLocalPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", () => Results.Redirect("/outbox"));
@@ -67,10 +73,10 @@ public static class LocalPages
             .Append("<dt>Subject</dt><dd>").Append(Html.Encode(m.Subject)).Append("</dd>")
             .Append("<dt>Kind</dt><dd>").Append(Html.Encode(m.Kind.ToString())).Append("</dd></dl>")
             .Append("<p><a href=\"/outbox\">← Outbox</a></p></section>")
-            .Append("<iframe title=\"Email\" sandbox=\"allow-top-navigation-by-user-activation allow-popups\" style=\"width:100%;min-height:32rem;border:1px solid #d0d7de;border-radius:8px;background:#fff\" srcdoc=\"")
+            .Append("<iframe title=\"Email\" sandbox=\"allow-top-navigation-by-user-activation allow-popups\" srcdoc=\"")
             .Append(Html.Encode(frame)).Append("\"></iframe>")
-            .Append("<details class=\"card\"><summary>Plain text</summary><pre style=\"white-space:pre-wrap\">").Append(Html.Encode(m.TextBody)).Append("</pre></details>");
-        return PageLayout.Page(StatusCodes.Status200OK, Locale.En, m.Subject, html.ToString());
+            .Append("<details class=\"card\"><summary>Plain text</summary><pre>").Append(Html.Encode(m.TextBody)).Append("</pre></details>");
+        return PageLayout.Page(StatusCodes.Status200OK, Locale.En, m.Subject, html.ToString(), EmailPagePolicy);
     }
 
     private static async Task<IResult> StatusAsync(string id, ComplaintLookup lookup, CancellationToken ct)

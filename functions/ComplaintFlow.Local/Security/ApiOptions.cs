@@ -10,6 +10,9 @@ public sealed class ApiOptions
 
     public string Key { get; set; } = string.Empty;
 
+    /// <summary>True when <paramref name="key"/> is <see cref="DevelopmentKey"/>.</summary>
+    public static bool IsDevelopmentKey(string? key) => string.Equals(key?.Trim(), DevelopmentKey, StringComparison.Ordinal);
+
     public IReadOnlyList<string> Validate() =>
         string.IsNullOrWhiteSpace(Key) ? ["Api:Key is required: the key clients send as x-functions-key."] :
         Key.Length < 12 ? ["Api:Key must be at least 12 characters."] : [];

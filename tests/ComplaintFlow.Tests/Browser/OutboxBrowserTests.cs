@@ -28,10 +28,22 @@ public sealed class OutboxBrowserTests(AzuriteFixture azurite)
         await using (browser)
         {
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "zh-CN" });
+            var refused = new List<string>();
+            page.Console += (_, message) =>
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                {
+                    refused.Add(message.Text);
+                }
+            };
             await page.GotoAsync(new Uri(host.BaseAddress, "/outbox").AbsoluteUri);
             await page.GetByRole(AriaRole.Link, new() { Name = assignment.Subject }).ClickAsync();
 
+            // The pages' own stylesheet (allowed by its hash) and the email's inline styles both apply.
+            Assert.Equal("640px", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('main')).maxWidth"));
             var email = page.FrameLocator("iframe[title='Email']");
+            var button = email.GetByRole(AriaRole.Link, new() { Name = "处理这条投诉" });
+            Assert.Equal("rgb(11, 87, 208)", await button.EvaluateAsync<string>("a => getComputedStyle(a).backgroundColor"));
             await email.GetByRole(AriaRole.Link, new() { Name = "处理这条投诉" }).ClickAsync();
             await page.WaitForURLAsync("**/api/actions/**");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("处理投诉");
@@ -44,6 +56,7 @@ public sealed class OutboxBrowserTests(AzuriteFixture azurite)
 
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("谢谢，已记录");
             await Chromium.KeepScreenshotAsync(page, "agent-decision-recorded");
+            Assert.Empty(refused);
         }
 
         var outcome = await driver.WaitForEmailAsync(id, EmailKind.Outcome, to: "lilei@example.com");

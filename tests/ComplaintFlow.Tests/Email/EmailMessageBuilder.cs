@@ -27,7 +27,19 @@ internal sealed class EmailMessageBuilder
             EmailMessage.IdFor(complaintId, EmailKind.Outcome, "r1"), "lilei@example.com", "李雷", EmailKind.Outcome, complaintId, content));
     }
 
+    /// <summary>The agent's assignment email for a complaint with <paramref name="subject"/>, to agent 张伟.</summary>
+    public static EmailMessageBuilder AgentAssignment(string complaintId, string subject)
+    {
+        var model = EmailModelBuilder.InEnglish().WithSubject(subject).Build() with { ComplaintId = complaintId };
+        var content = EmailTemplates.Render(EmailKind.AgentAssignment, model);
+        return new(EmailMessage.Create(
+            EmailMessage.IdFor(complaintId, EmailKind.AgentAssignment, "t1"), "zhang.wei@example.com", "张伟", EmailKind.AgentAssignment, complaintId, content));
+    }
+
     public EmailMessageBuilder To(string address) => With(_message with { To = address });
+
+    /// <summary>The recipient's display name as a customer gave it.</summary>
+    public EmailMessageBuilder ToCustomerNamed(string name) => With(_message with { ToName = name });
 
     public EmailMessageBuilder WithId(string messageId) => With(_message with { MessageId = messageId });
 

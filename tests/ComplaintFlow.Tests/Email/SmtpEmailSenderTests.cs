@@ -34,6 +34,39 @@ public sealed class SmtpEmailSenderTests(MaildevFixture maildev) : IClassFixture
     }
 
     [Fact]
+    public async Task Encoded_words_in_customer_text_arrive_as_the_text_they_are_not_as_what_they_encode()
+    {
+        var complaintId = NewComplaintId();
+        var message = EmailMessageBuilder.AgentAssignment(complaintId, subject: "Refund =?utf-8?b?W0FQUFJPVkVEXQ==?=") // "[APPROVED]"
+            .ToCustomerNamed("=?utf-8?q?Complaints_Manager?=")
+            .Build();
+
+        await Sender(maildev.SmtpPort).SendAsync(message, _ct);
+
+        var received = await maildev.WaitForEmailAsync(e => e.Header("x-complaintflow-complaint") == complaintId, _ct);
+        Assert.DoesNotContain("[APPROVED]", received.Subject, StringComparison.Ordinal);
+        Assert.Contains("W0FQUFJPVkVEXQ==", received.Subject, StringComparison.Ordinal);
+        var to = Assert.Single(received.To);
+        Assert.DoesNotContain("Complaints Manager", to.Name, StringComparison.Ordinal);
+        Assert.Contains("Complaints_Manager", to.Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Line_separators_in_customer_text_arrive_as_spaces()
+    {
+        var complaintId = NewComplaintId();
+        var message = EmailMessageBuilder.AgentAssignment(complaintId, subject: "Refund\u2028Priority: approved")
+            .ToCustomerNamed("Li\u2029Lei")
+            .Build();
+
+        await Sender(maildev.SmtpPort).SendAsync(message, _ct);
+
+        var received = await maildev.WaitForEmailAsync(e => e.Header("x-complaintflow-complaint") == complaintId, _ct);
+        Assert.Contains("Refund Priority: approved", received.Subject, StringComparison.Ordinal);
+        Assert.Equal("Li Lei", Assert.Single(received.To).Name);
+    }
+
+    [Fact]
     public async Task Unreachable_server_fails_as_transient_without_revealing_the_address()
     {
         var message = EmailMessageBuilder.ChineseOutcome().Build();
@@ -45,6 +78,9 @@ public sealed class SmtpEmailSenderTests(MaildevFixture maildev) : IClassFixture
         Assert.Contains("l***@example.com", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("lilei@", error.Message, StringComparison.Ordinal);
     }
+
+    private static string NewComplaintId() =>
+        "C-202611-HDRS" + Random.Shared.Next(10_000, 99_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static SmtpEmailSender Sender(int port) => new(
         Options.Create(new EmailOptions

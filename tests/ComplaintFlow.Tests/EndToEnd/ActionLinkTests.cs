@@ -114,6 +114,53 @@ public sealed class ActionLinkTests(HostFixture fixture) : IClassFixture<HostFix
     }
 
     [Fact]
+    public async Task A_made_up_csrf_cookie_and_field_pair_is_refused()
+    {
+        var (driver, _, id, link) = await AssignedComplaintAsync("fb-link-madeup");
+
+        using var post = await PostWithCsrfAsync(link, "made-up-by-the-attacker");
+
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal("Assigned", (await driver.GetComplaintAsync(id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_csrf_pair_a_page_issued_for_one_link_is_refused_on_another()
+    {
+        var (_, client, _, first) = await AssignedComplaintAsync("fb-link-pair-a");
+        var (driver, _, second, secondLink) = await AssignedComplaintAsync("fb-link-pair-b");
+        using var page = await client.GetAsync(first, TestContext.Current.CancellationToken);
+        var issued = HostDriver.CsrfField(await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("cf_csrf=" + issued + ";", StringComparison.Ordinal));
+
+        using var post = await PostWithCsrfAsync(secondLink, issued);
+
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal("Assigned", (await driver.GetComplaintAsync(second)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_bidi_override_in_customer_text_is_left_out_of_the_action_and_status_pages()
+    {
+        var client = _clients.AddAndReturn(Host.CreateClient());
+        var driver = new HostDriver(Host, client);
+        var externalId = "fb-link-bidi-" + Guid.NewGuid().ToString("N")[..8];
+        using var accepted = await driver.PostSignedAsync(HostDriver.ComplaintJson(externalId, $"Photo attached: \u202Egpj.exe ({externalId})", subject: "Refund \u202Egpj.exe"));
+        var id = (await accepted.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("complaintId").GetString()!;
+        var link = Assert.Single(HostDriver.ActionLinks(await driver.WaitForEmailAsync(id, EmailKind.AgentAssignment)));
+
+        foreach (var url in new[] { link, new Uri(Host.BaseAddress, $"/status/{id}") })
+        {
+            using var page = await client.GetAsync(url, TestContext.Current.CancellationToken);
+            var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.Contains("Refund gpj.exe", html, StringComparison.Ordinal);
+            Assert.Contains("Photo attached: gpj.exe", html, StringComparison.Ordinal);
+            Assert.DoesNotContain('\u202E', html);
+            Assert.DoesNotContain("&#x202E;", html, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
     public async Task Missing_text_shows_the_form_again_with_the_error_and_records_nothing()
     {
         var (driver, _, id, link) = await AssignedComplaintAsync("fb-link-empty");
@@ -125,6 +172,20 @@ public sealed class ActionLinkTests(HostFixture fixture) : IClassFixture<HostFix
         var (_, retry) = await driver.SubmitFormAsync(link, new Dictionary<string, string> { ["choice"] = "resolve", ["text"] = "已退款。" });
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         await driver.WaitForStatusAsync(id, "AwaitingCustomer");
+    }
+
+    /// <summary>Posts a resolution to <paramref name="link"/> with <paramref name="csrf"/> as both the cookie and the form field.</summary>
+    private static async Task<HttpResponseMessage> PostWithCsrfAsync(Uri link, string csrf)
+    {
+#pragma warning disable CA2000 // the client owns and disposes the handler
+        using var attacker = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }, disposeHandler: true);
+#pragma warning restore CA2000
+        using var request = new HttpRequestMessage(HttpMethod.Post, link.GetLeftPart(UriPartial.Path))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["choice"] = "resolve", ["text"] = "Refunded.", ["csrf"] = csrf }),
+        };
+        request.Headers.Add("Cookie", "cf_csrf=" + csrf);
+        return await attacker.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     private async Task<(HostDriver Driver, HttpClient Client, string Id, Uri Link)> AssignedComplaintAsync(string externalPrefix)

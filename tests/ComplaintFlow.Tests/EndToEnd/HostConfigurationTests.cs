@@ -1,6 +1,7 @@
 using ComplaintFlow.Infrastructure.Links;
 using ComplaintFlow.Infrastructure.Webhooks;
 using ComplaintFlow.Local.Hosting;
+using ComplaintFlow.Local.Security;
 using ComplaintFlow.Tests.Fixtures;
 
 namespace ComplaintFlow.Tests.EndToEnd;
@@ -28,6 +29,14 @@ public sealed class HostConfigurationTests(AzuriteFixture azurite)
 
         Assert.Contains(problems, p => p.StartsWith("Webhook:Secrets contains the development secret", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Links:Keys contains the development key", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Outside_development_the_host_refuses_the_development_api_key()
+    {
+        var problems = await StartAsync($"--Api:Key={ApiOptions.DevelopmentKey}");
+
+        Assert.Contains(problems, p => p.StartsWith("Api:Key is the development key", StringComparison.Ordinal));
     }
 
     [Fact]

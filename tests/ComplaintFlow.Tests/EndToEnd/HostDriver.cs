@@ -22,13 +22,13 @@ public sealed partial class HostDriver(ITestHost host, HttpClient client)
     /// A complaint body from customer <c>u-{externalId}</c>. The default description carries the external id, so complaints of
     /// different tests never look like one text sent by many customers (which verification rejects as a campaign).
     /// </summary>
-    public static string ComplaintJson(string externalId, string? description = null, string orderId = "123", string email = "lilei@example.com") =>
+    public static string ComplaintJson(string externalId, string? description = null, string orderId = "123", string email = "lilei@example.com", string subject = "骑手态度恶劣") =>
         JsonSerializer.Serialize(new
         {
             externalId,
             channel = "app-feedback",
             customer = new { id = "u-" + externalId, name = "李雷", email, phone = "+8613800000000" },
-            subject = "骑手态度恶劣",
+            subject,
             description = description ?? $"订单 123 配送超时两个小时，骑手还辱骂我。参考 {externalId}",
             orderId,
             locale = "zh-CN",
@@ -115,11 +115,17 @@ public sealed partial class HostDriver(ITestHost host, HttpClient client)
         ArgumentNullException.ThrowIfNull(fields);
         var get = await client.GetAsync(link, TestContext.Current.CancellationToken);
         var page = await get.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var csrf = CsrfPattern().Match(page);
-        var form = new Dictionary<string, string>(fields) { ["csrf"] = csrf.Success ? WebUtility.HtmlDecode(csrf.Groups[1].Value) : string.Empty };
+        var form = new Dictionary<string, string>(fields) { ["csrf"] = CsrfField(page) };
         using var content = new FormUrlEncodedContent(form);
         var post = await client.PostAsync(new Uri(link.GetLeftPart(UriPartial.Path)), content, TestContext.Current.CancellationToken);
         return (get, post);
+    }
+
+    /// <summary>The hidden <c>csrf</c> field of an action page; empty when it has none.</summary>
+    public static string CsrfField(string page)
+    {
+        var csrf = CsrfPattern().Match(page);
+        return csrf.Success ? WebUtility.HtmlDecode(csrf.Groups[1].Value) : string.Empty;
     }
 
     [GeneratedRegex(@"https?://[^\s""<>]+/api/actions/[A-Za-z0-9_\-\.~]+(\?choice=[a-z\-]+)?")]

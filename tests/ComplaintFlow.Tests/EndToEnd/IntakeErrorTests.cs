@@ -165,6 +165,24 @@ public sealed class IntakeErrorTests(HostFixture fixture) : IClassFixture<HostFi
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
     }
 
+    [Theory]
+    [InlineData("u-\\u200B")]
+    [InlineData("\\uFF55-\\u200D")]
+    public async Task A_restricted_customer_is_still_refused_when_its_id_is_sent_with_invisible_or_full_width_characters(string disguise)
+    {
+        using var client = Host.CreateClient();
+        var driver = new HostDriver(Host, client);
+        var externalId = "fb-disguise-" + Guid.NewGuid().ToString("N")[..8];
+        await Host.Services.GetRequiredService<IRestrictionStore>()
+            .RestrictAsync("u-" + externalId, "Too many complaints", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(1), TestContext.Current.CancellationToken);
+        var disguised = HostDriver.ComplaintJson(externalId).Replace("\"id\":\"u-", "\"id\":\"" + disguise, StringComparison.Ordinal);
+        Assert.Contains(disguise, disguised, StringComparison.Ordinal);
+
+        using var refused = await driver.PostSignedAsync(disguised);
+
+        await AssertProblemAsync(refused, HttpStatusCode.TooManyRequests, null);
+    }
+
     [Fact]
     public async Task Keyed_routes_need_the_api_key()
     {

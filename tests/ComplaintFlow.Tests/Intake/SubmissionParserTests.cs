@@ -186,6 +186,48 @@ public sealed class SubmissionParserTests
         Assert.Equal(Channel.Web, submission.Channel);
     }
 
+    [Theory]
+    [InlineData("u-\u200B1001")]
+    [InlineData("u-1001\u200D")]
+    [InlineData("\u2060u-10\uFEFF01")]
+    [InlineData("u-\u202E1001")]
+    [InlineData("ｕ－１００１")]
+    public void Invisible_characters_and_compatibility_forms_in_customer_id_name_the_same_customer(string id)
+    {
+        Assert.Equal("u-1001", Parsed(SubmissionBuilder.Valid().WithCustomerId(id).ToBytes()).Customer.Id);
+    }
+
+    [Fact]
+    public void Invisible_characters_are_removed_from_external_id_order_id_and_email()
+    {
+        var submission = Parsed(SubmissionBuilder.Valid()
+            .WithExternalId("fb-2026\u200B1122-0001")
+            .WithOrderId("12\u200C3")
+            .WithEmail("lilei\u200B@ex\u00ADample.com")
+            .ToBytes());
+
+        Assert.Equal("fb-20261122-0001", submission.ExternalId);
+        Assert.Equal("123", submission.OrderId);
+        Assert.Equal("lilei@example.com", submission.Customer.Email);
+    }
+
+    [Fact]
+    public void A_customer_id_of_only_invisible_characters_is_empty()
+    {
+        var result = SubmissionParser.Parse(SubmissionBuilder.Valid().WithCustomerId("\u200B\u200D").ToBytes());
+
+        Assert.Contains(result.Errors, e => e.Field == "customer.id");
+    }
+
+    [Fact]
+    public void Customer_text_keeps_what_the_customer_wrote()
+    {
+        var submission = Parsed(SubmissionBuilder.Valid().WithSubject("Refund \u202Egpj.exe").WithDescription("家人👨‍👩‍👧也试了").ToBytes());
+
+        Assert.Equal("Refund \u202Egpj.exe", submission.Subject);
+        Assert.Equal("家人👨‍👩‍👧也试了", submission.Description);
+    }
+
     private static ComplaintSubmission Parsed(byte[] body)
     {
         var result = SubmissionParser.Parse(body);

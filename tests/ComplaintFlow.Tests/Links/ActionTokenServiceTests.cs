@@ -222,4 +222,21 @@ public sealed class ActionTokenServiceTests
 
         Assert.Contains("Links:Keys must contain at least one signing key", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_csrf_value_is_bound_to_the_link_it_was_issued_for_and_survives_a_key_rotation()
+    {
+        var before = Service(TestLinks.OldKey);
+        var tokenA = before.Issue(ComplaintA, ActionPurpose.AgentDecision, Agent, 0);
+        var tokenB = before.Issue(ComplaintB, ActionPurpose.AgentDecision, Agent, 0);
+        var csrf = before.IssueCsrf(tokenA);
+        var rotated = Service(TestLinks.NewKey, TestLinks.OldKey);
+
+        Assert.True(before.IsCsrfFor(tokenA, csrf));
+        Assert.True(rotated.IsCsrfFor(tokenA, csrf));
+        Assert.False(before.IsCsrfFor(tokenB, csrf));
+        Assert.False(Service(TestLinks.NewKey).IsCsrfFor(tokenA, csrf));
+        Assert.False(before.IsCsrfFor(tokenA, csrf[..^2] + (csrf[^2] == 'A' ? "B" : "A") + csrf[^1]));
+        Assert.False(before.IsCsrfFor(tokenA, "made-up"));
+    }
 }

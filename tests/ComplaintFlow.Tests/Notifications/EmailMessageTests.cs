@@ -34,4 +34,21 @@ public sealed class EmailMessageTests
 
         Assert.Equal("none.manageralert.team-lead--2--x-", id);
     }
+
+    [Theory]
+    [InlineData("Refund =?utf-8?b?W0FQUFJPVkVEXQ==?=", "Refund = ?utf-8?b?W0FQUFJPVkVEXQ== ?=")]
+    [InlineData("=?=?", "= ?= ?")]
+    [InlineData("Late\u2028Bcc: x@example.com", "Late Bcc: x@example.com")]
+    [InlineData("Late\u2029\u0085\r\nagain", "Late    again")]
+    [InlineData("Refund \u202Egpj.exe", "Refund gpj.exe")]
+    public void Subject_and_recipient_name_reach_no_transport_with_encoded_word_syntax_line_separators_or_bidi_controls(string text, string header)
+    {
+        var content = new EmailContent(text, "<p>x</p>", "x");
+
+        var created = EmailMessage.Create("m-1", "lilei@example.com", text, EmailKind.Outcome, null, content);
+        var changed = created with { Subject = text, ToName = text };
+
+        Assert.Equal((header, header), (created.Subject, created.ToName));
+        Assert.Equal((header, header), (changed.Subject, changed.ToName));
+    }
 }

@@ -63,6 +63,29 @@ public sealed partial class EmailTemplatesTests
 
     [Theory]
     [MemberData(nameof(EveryKindInEveryLocale))]
+    public void Bidi_controls_in_user_text_are_left_out_of_every_kind(EmailKind kind, Locale locale)
+    {
+        var content = EmailTemplates.Render(kind, EmailModelBuilder.In(locale).WithUserText("Refund \u202Egpj.exe \u2067x\u2069 \u200Fy").Build());
+
+        foreach (var part in new[] { content.Subject, content.Html, content.Text })
+        {
+            Assert.DoesNotMatch(BidiControl(), part);
+            Assert.DoesNotContain("&#x202", part, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public void The_agent_reads_a_reversed_file_name_in_the_order_it_was_typed()
+    {
+        var content = EmailTemplates.Render(EmailKind.AgentAssignment, EmailModelBuilder.InEnglish().WithSubject("Refund \u202Egpj.exe").Build());
+
+        Assert.Contains("Refund gpj.exe", content.Subject, StringComparison.Ordinal);
+        Assert.Contains("Refund gpj.exe", content.Text, StringComparison.Ordinal);
+        Assert.Contains("Refund gpj.exe", content.Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryKindInEveryLocale))]
     public void Hostile_user_text_is_html_encoded_in_every_kind(EmailKind kind, Locale locale)
     {
         var model = EmailModelBuilder.In(locale).WithUserText("<script>alert(1)</script>").Build() with
@@ -249,4 +272,7 @@ public sealed partial class EmailTemplatesTests
 
     [GeneratedRegex(@"\{[^}]*\}|\{|\}")]
     private static partial Regex LeftoverPlaceholder();
+
+    [GeneratedRegex("[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]")]
+    private static partial Regex BidiControl();
 }

@@ -115,7 +115,7 @@ public static class ActionPages
         html.Append("<fieldset><legend>").Append(Html.Encode(text.ConfirmationTitle)).Append("</legend>");
         Choice(html, "choice", "satisfied", text.Satisfied, form.Choice == "satisfied");
         Choice(html, "choice", "not-satisfied", text.NotSatisfied, form.Choice == "not-satisfied");
-        html.Append("</fieldset><fieldset><legend>").Append(Html.Encode(text.Rating)).Append("</legend><div style=\"display:flex;gap:.5rem;flex-wrap:wrap\">");
+        html.Append("</fieldset><fieldset><legend>").Append(Html.Encode(text.Rating)).Append("</legend><div class=\"stars\">");
         for (var star = 1; star <= 5; star++)
         {
             var value = star.ToString(System.Globalization.CultureInfo.InvariantCulture);

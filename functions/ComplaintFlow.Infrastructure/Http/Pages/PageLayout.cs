@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using ComplaintFlow.Core.Complaints;
 using Microsoft.AspNetCore.Http;
@@ -6,7 +7,8 @@ namespace ComplaintFlow.Infrastructure.Http.Pages;
 
 /// <summary>
 /// The shell of every server-rendered page: small, mobile-first, accessible (language, landmarks, labels, focus
-/// outlines, large tap targets), no scripts and nothing loaded from elsewhere.
+/// outlines, large tap targets), no scripts and nothing loaded from elsewhere. Its one stylesheet is inline and allowed
+/// by its hash in <see cref="ContentSecurityPolicy"/>; pages use its classes, never style attributes.
 /// </summary>
 public static class PageLayout
 {
@@ -22,11 +24,25 @@ public static class PageLayout
         "button{font:inherit;font-weight:600;min-height:48px;width:100%;padding:.75rem;border:0;border-radius:6px;background:#0969da;color:#fff;cursor:pointer;margin-top:1rem}" +
         ":focus-visible{outline:3px solid #fb8500;outline-offset:2px}.notice{border-left:4px solid #0969da}.warn{border-left:4px solid #bf8700}.error{border-left:4px solid #cf222e}" +
         ".hint{color:#57606a;font-size:.9rem}.errors{color:#cf222e;font-weight:600}table{width:100%;border-collapse:collapse}td,th{text-align:left;padding:.4rem;border-bottom:1px solid #d0d7de;vertical-align:top}" +
-        "a{color:#0969da}";
+        "a{color:#0969da}.stars{display:flex;gap:.5rem;flex-wrap:wrap}pre{white-space:pre-wrap;overflow-wrap:anywhere}" +
+        "iframe{width:100%;min-height:32rem;border:1px solid #d0d7de;border-radius:8px;background:#fff}";
 
-    /// <summary>A complete page; <paramref name="body"/> is already-encoded HTML.</summary>
-    public static IResult Page(int status, Locale locale, string title, string body) =>
-        TypedResults.Content(Render(locale, title, body), "text/html; charset=utf-8", Encoding.UTF8, status);
+    /// <summary>
+    /// The policy every page is sent with: nothing may load or run (<c>default-src 'none'</c>, so no script at all) but
+    /// the stylesheet above, by its hash; forms post only back to this host; no page may be framed or change its base.
+    /// </summary>
+    public static string ContentSecurityPolicy { get; } =
+        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Styles)))}'; " +
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    /// <summary>A complete page with the headers of <see cref="HtmlPage"/>; <paramref name="body"/> is already-encoded HTML.</summary>
+    /// <param name="status">The HTTP status.</param>
+    /// <param name="locale">The page's language.</param>
+    /// <param name="title">The title, plain text.</param>
+    /// <param name="body">The body, already-encoded HTML.</param>
+    /// <param name="contentSecurityPolicy">A policy other than <see cref="ContentSecurityPolicy"/>, for a page that needs one.</param>
+    public static IResult Page(int status, Locale locale, string title, string body, string? contentSecurityPolicy = null) =>
+        new HtmlPage(status, Render(locale, title, body), contentSecurityPolicy ?? ContentSecurityPolicy);
 
     public static string Render(Locale locale, string title, string body)
     {
