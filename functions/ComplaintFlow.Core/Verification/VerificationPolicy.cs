@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using ComplaintFlow.Core.Classification;
 using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Workflow.Activities;
 
@@ -11,7 +13,7 @@ namespace ComplaintFlow.Core.Verification;
 public sealed class VerificationPolicy(VerificationOptions options)
 {
     /// <param name="complaint">The complaint being verified.</param>
-    /// <param name="category">Its provisional category (from the classifier).</param>
+    /// <param name="classification">What the classifier makes of its text and of what the customer added when asked.</param>
     /// <param name="sameCustomer">The customer's recent complaints, this one excluded, within the longest window.</param>
     /// <param name="openOfSameCustomer">Which of <paramref name="sameCustomer"/> are still open.</param>
     /// <param name="acceptedOfSameCustomer">
@@ -22,7 +24,7 @@ public sealed class VerificationPolicy(VerificationOptions options)
     /// <param name="questionsAsked">How many times the customer was already asked for information.</param>
     public VerificationResult Decide(
         Complaint complaint,
-        Category category,
+        ClassificationResult classification,
         IReadOnlyList<ComplaintIndexEntry> sameCustomer,
         IReadOnlySet<string> openOfSameCustomer,
         IReadOnlySet<string> acceptedOfSameCustomer,
@@ -30,6 +32,7 @@ public sealed class VerificationPolicy(VerificationOptions options)
         int questionsAsked)
     {
         ArgumentNullException.ThrowIfNull(complaint);
+        ArgumentNullException.ThrowIfNull(classification);
         ArgumentNullException.ThrowIfNull(sameCustomer);
         ArgumentNullException.ThrowIfNull(openOfSameCustomer);
         ArgumentNullException.ThrowIfNull(acceptedOfSameCustomer);
@@ -75,7 +78,16 @@ public sealed class VerificationPolicy(VerificationOptions options)
             return new VerificationResult(VerificationDecision.MergeIntoOriginal, "A repeat of an open complaint by the same customer.", OriginalComplaintId: original.ComplaintId);
         }
 
-        if (questionsAsked == 0 && complaint.OrderId is null && options.CategoriesNeedingOrder.Contains(category))
+        var mayAsk = questionsAsked < Math.Min(options.MaxQuestions, VerificationOptions.MostQuestions);
+        if (mayAsk && SaysTooLittle(complaint, classification))
+        {
+            var question = complaint.Customer.Locale == Locale.Zh
+                ? "您的描述比较简短，我们还不清楚发生了什么。请具体说明遇到的问题：发生在什么时候、涉及哪个订单或功能、具体情况如何，以便我们尽快处理。"
+                : "Your message is quite short, so we cannot tell yet what went wrong. Please tell us what happened: when it was, which order or feature it is about, and what went wrong.";
+            return new VerificationResult(VerificationDecision.AskForInformation, "The complaint says too little to act on.", question);
+        }
+
+        if (mayAsk && questionsAsked == 0 && complaint.OrderId is null && options.CategoriesNeedingOrder.Contains(classification.Category))
         {
             var question = complaint.Customer.Locale == Locale.Zh
                 ? "请提供相关的订单号，以便我们尽快核实处理。"
@@ -85,4 +97,28 @@ public sealed class VerificationPolicy(VerificationOptions options)
 
         return new VerificationResult(VerificationDecision.Accept);
     }
+
+    /// <summary>No order number, no rule matched, and little text, counting what the customer added when asked.</summary>
+    private bool SaysTooLittle(Complaint complaint, ClassificationResult classification) =>
+        complaint.OrderId is null
+        && classification.Matches.Count == 0
+        && Detail(string.Join(' ', [complaint.Subject ?? string.Empty, complaint.Description, .. complaint.AddedInformation()])) < options.MinimumDetail;
+
+    /// <summary>Letters, a CJK character counting as three (one says about as much as a short English word).</summary>
+    private static int Detail(string text)
+    {
+        var detail = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsLetter(rune))
+            {
+                detail += IsCjk(rune) ? 3 : 1;
+            }
+        }
+
+        return detail;
+    }
+
+    private static bool IsCjk(Rune rune) =>
+        rune.Value is (>= 0x2E80 and <= 0x9FFF) or (>= 0xAC00 and <= 0xD7AF) or (>= 0xF900 and <= 0xFAFF) or (>= 0x20000 and <= 0x3134F);
 }

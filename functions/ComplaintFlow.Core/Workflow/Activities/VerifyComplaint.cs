@@ -50,9 +50,9 @@ public sealed class VerifyComplaint(
             }
         }
 
-        var category = classifier.Classify(complaint.Subject, complaint.Description, complaint.SeverityHint).Category;
+        var classification = classifier.Classify(complaint.Subject, string.Join('\n', [complaint.Description, .. complaint.AddedInformation()]), complaint.SeverityHint);
         var asked = complaint.Timeline.Count(e => e.Kind == TimelineEventKind.InformationRequested);
-        var result = policy.Decide(complaint, category, sameCustomer, open, accepted, sameText, asked);
+        var result = policy.Decide(complaint, classification, sameCustomer, open, accepted, sameText, asked);
 
         if (result.RestrictCustomer)
         {
