@@ -22,6 +22,7 @@ public sealed class VerificationPolicy(VerificationOptions options)
     /// </param>
     /// <param name="sameText">Recent complaints with the same text fingerprint, this one excluded.</param>
     /// <param name="questionsAsked">How many times the customer was already asked for information.</param>
+    /// <param name="restrictionLiftedAt">When staff last lifted a restriction of the customer's: complaints received before then are forgiven.</param>
     public VerificationResult Decide(
         Complaint complaint,
         ClassificationResult classification,
@@ -29,7 +30,8 @@ public sealed class VerificationPolicy(VerificationOptions options)
         IReadOnlySet<string> openOfSameCustomer,
         IReadOnlySet<string> acceptedOfSameCustomer,
         IReadOnlyList<ComplaintIndexEntry> sameText,
-        int questionsAsked)
+        int questionsAsked,
+        DateTimeOffset? restrictionLiftedAt = null)
     {
         ArgumentNullException.ThrowIfNull(complaint);
         ArgumentNullException.ThrowIfNull(classification);
@@ -45,7 +47,8 @@ public sealed class VerificationPolicy(VerificationOptions options)
             return new VerificationResult(VerificationDecision.Reject, "No real description: the complaint does not say what happened.");
         }
 
-        var burst = sameCustomer.Count(e => e.ReceivedAt > at - options.BurstWindow && e.ReceivedAt <= at);
+        var burstSince = restrictionLiftedAt is { } lifted && lifted > at - options.BurstWindow ? lifted : at - options.BurstWindow;
+        var burst = sameCustomer.Count(e => e.ReceivedAt > burstSince && e.ReceivedAt <= at);
         if (burst >= options.BurstLimit)
         {
             return new VerificationResult(

@@ -52,7 +52,8 @@ public sealed class VerifyComplaint(
 
         var classification = classifier.Classify(complaint.Subject, string.Join('\n', [complaint.Description, .. complaint.AddedInformation()]), complaint.SeverityHint);
         var asked = complaint.Timeline.Count(e => e.Kind == TimelineEventKind.InformationRequested);
-        var result = policy.Decide(complaint, classification, sameCustomer, open, accepted, sameText, asked);
+        var lifted = await restrictions.LastLiftedAsync(complaint.Customer.Id, cancellationToken);
+        var result = policy.Decide(complaint, classification, sameCustomer, open, accepted, sameText, asked, lifted);
 
         if (result.RestrictCustomer)
         {
