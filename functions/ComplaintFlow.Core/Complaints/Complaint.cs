@@ -214,13 +214,28 @@ public sealed class Complaint
         Add(at, TimelineEventKind.RepeatReceived, CustomerActor, $"The customer complained again ({repeat}); priority raised.", stepId);
     }
 
+    /// <summary>
+    /// Sets category and severity; repeats merged in before (a burst of duplicates verified while this one was) raise
+    /// the severity one step each, as a repeat after classification does.
+    /// </summary>
     public void Classify(Category category, Severity severity, string reason, DateTimeOffset at, string? stepId = null)
     {
         Require(nameof(Classify), ComplaintStatus.Verifying);
+        var raised = severity;
+        for (var i = 0; i < RepeatCount && raised < Complaints.Severity.Urgent; i++)
+        {
+            raised++;
+        }
+
+        if (raised != severity)
+        {
+            reason += $"; raised from {severity} to {raised} by {RepeatCount} repeat complaint(s)";
+        }
+
         Category = category;
-        Severity = severity;
+        Severity = raised;
         ClassificationReason = reason;
-        Add(at, TimelineEventKind.Classified, SystemActor, $"Classified as {category}, {severity}: {reason}", stepId);
+        Add(at, TimelineEventKind.Classified, SystemActor, $"Classified as {category}, {raised}: {reason}", stepId);
     }
 
     /// <summary>Gives the complaint to <paramref name="agent"/> of <paramref name="team"/> with the deadlines of this round.</summary>
