@@ -18,6 +18,9 @@ public sealed class Complaint
     /// <summary>The actor name used for things the customer did.</summary>
     public const string CustomerActor = "customer";
 
+    /// <summary>How the timeline words an answer of the customer's, before the answer itself.</summary>
+    private const string AddedInformationPrefix = "The customer added: ";
+
     private readonly List<TimelineEntry> _timeline = [];
 
     private Complaint(ComplaintId id, ComplaintSubmission submission, DateTimeOffset receivedAt)
@@ -157,8 +160,14 @@ public sealed class Complaint
         Status = StatusBeforeQuestion ?? ComplaintStatus.Verifying;
         StatusBeforeQuestion = null;
         PendingQuestion = null;
-        Add(at, TimelineEventKind.InformationProvided, CustomerActor, $"The customer added: {information}", stepId);
+        Add(at, TimelineEventKind.InformationProvided, CustomerActor, AddedInformationPrefix + information, stepId);
     }
+
+    /// <summary>What the customer added when asked for information, oldest first.</summary>
+    public IReadOnlyList<string> AddedInformation() =>
+        [.. _timeline
+            .Where(e => e.Kind == TimelineEventKind.InformationProvided)
+            .Select(e => e.Summary.StartsWith(AddedInformationPrefix, StringComparison.Ordinal) ? e.Summary[AddedInformationPrefix.Length..] : e.Summary)];
 
     /// <summary>Refuses the complaint at verification; it is kept with <paramref name="reason"/>.</summary>
     public void Reject(string reason, DateTimeOffset at, string? stepId = null)
@@ -205,13 +214,28 @@ public sealed class Complaint
         Add(at, TimelineEventKind.RepeatReceived, CustomerActor, $"The customer complained again ({repeat}); priority raised.", stepId);
     }
 
+    /// <summary>
+    /// Sets category and severity; repeats merged in before (a burst of duplicates verified while this one was) raise
+    /// the severity one step each, as a repeat after classification does.
+    /// </summary>
     public void Classify(Category category, Severity severity, string reason, DateTimeOffset at, string? stepId = null)
     {
         Require(nameof(Classify), ComplaintStatus.Verifying);
+        var raised = severity;
+        for (var i = 0; i < RepeatCount && raised < Complaints.Severity.Urgent; i++)
+        {
+            raised++;
+        }
+
+        if (raised != severity)
+        {
+            reason += $"; raised from {severity} to {raised} by {RepeatCount} repeat complaint(s)";
+        }
+
         Category = category;
-        Severity = severity;
+        Severity = raised;
         ClassificationReason = reason;
-        Add(at, TimelineEventKind.Classified, SystemActor, $"Classified as {category}, {severity}: {reason}", stepId);
+        Add(at, TimelineEventKind.Classified, SystemActor, $"Classified as {category}, {raised}: {reason}", stepId);
     }
 
     /// <summary>Gives the complaint to <paramref name="agent"/> of <paramref name="team"/> with the deadlines of this round.</summary>

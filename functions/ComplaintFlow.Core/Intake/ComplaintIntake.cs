@@ -1,3 +1,4 @@
+using ComplaintFlow.Core.Classification;
 using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Sla;
 using ComplaintFlow.Core.Verification;
@@ -9,11 +10,14 @@ namespace ComplaintFlow.Core.Intake;
 /// key) and hands it to the <see cref="DeliveryRecorder"/>, which stores the complaint and starts its orchestration
 /// after the sender has its answer. A repeat delivery, or a concurrent duplicate, reads the first one back and gets
 /// the same answer; a key reused with another body is refused; a restricted customer is refused before anything is written.
+/// The receipt's first-response deadline comes from the severity the workflow will give the complaint: the classifier
+/// is pure and fast, so intake runs it on the same text and hint (the workflow starts the clock later, never earlier).
 /// </summary>
 public sealed class ComplaintIntake(
     IDeliveryLedger ledger,
     IRestrictionStore restrictions,
     IDeliveryHandoff handoff,
+    Classifier classifier,
     SlaPolicy sla,
     TimeProvider time)
 {
@@ -31,7 +35,8 @@ public sealed class ComplaintIntake(
                 : new IntakeOutcome(IntakeOutcomeKind.Restricted, Restriction: restriction);
         }
 
-        var firstResponseDue = sla.Start(submission.SeverityHint ?? Severity.Normal, now).FirstResponse.Due;
+        var severity = classifier.Classify(submission.Subject, submission.Description, submission.SeverityHint).Severity;
+        var firstResponseDue = sla.Start(severity, now).FirstResponse.Due;
         var delivery = new AcceptedDelivery(key, ComplaintId.New(now), fingerprint, now, firstResponseDue, submission);
         if (await ledger.TryAcceptAsync(delivery, cancellationToken) is { } first)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Orchestration;
+using ComplaintFlow.Core.Verification;
 using ComplaintFlow.Core.Workflow.Activities;
 using Microsoft.DurableTask;
 using Names = ComplaintFlow.Core.Workflow.WorkflowNames.Activities;
@@ -17,8 +18,11 @@ namespace ComplaintFlow.Core.Workflow;
 /// </summary>
 public sealed class ComplaintOrchestrator : TaskOrchestrator<ComplaintWorkflowInput, ComplaintWorkflowResult>
 {
-    /// <summary>How many times the customer may be asked for information at verification before the complaint goes ahead anyway.</summary>
-    private const int MaxQuestionsAtVerification = 2;
+    /// <summary>
+    /// How many times the customer may be asked for information at verification before the complaint goes ahead anyway: a
+    /// bound on the loop; the verification policy asks at most <c>Verification:MaxQuestions</c> times, which is no more.
+    /// </summary>
+    private const int MaxQuestionsAtVerification = VerificationOptions.MostQuestions;
 
     /// <summary>Every activity touches storage or email: 5 tries, 2 s apart at first, doubling, at most 1 minute apart.</summary>
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), backoffCoefficient: 2.0, maxRetryInterval: TimeSpan.FromMinutes(1)));

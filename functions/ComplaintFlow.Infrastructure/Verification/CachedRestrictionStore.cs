@@ -44,12 +44,16 @@ public sealed class CachedRestrictionStore(TableRestrictionStore inner, TimeProv
         return restriction;
     }
 
-    public async Task<bool> LiftAsync(string key, CancellationToken cancellationToken = default)
+    public async Task<bool> LiftAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var lifted = await inner.LiftAsync(key, cancellationToken);
+        var lifted = await inner.LiftAsync(key, at, cancellationToken);
         Apply(new Change(key, null));
         return lifted;
     }
+
+    /// <summary>Read where it is kept: verification asks, once per complaint, not intake.</summary>
+    public Task<DateTimeOffset?> LastLiftedAsync(string customerId, CancellationToken cancellationToken = default) =>
+        inner.LastLiftedAsync(customerId, cancellationToken);
 
     private void Apply(Change change)
     {

@@ -4,10 +4,15 @@ using ComplaintFlow.Core.Verification;
 
 namespace ComplaintFlow.Infrastructure.Verification;
 
-/// <summary>Abuse restrictions, one row per restricted customer: PartitionKey <c>restriction</c>, RowKey = <see cref="CustomerKey"/>.</summary>
+/// <summary>
+/// Abuse restrictions, one row per customer ever restricted: PartitionKey <c>restriction</c>, RowKey = <see cref="CustomerKey"/>.
+/// A lift ends the restriction (<c>Until</c> = the lift) and keeps the row with <c>LiftedAt</c>, which verification reads
+/// to forgive the complaints before it.
+/// </summary>
 public sealed class TableRestrictionStore(TableClient table) : IRestrictionStore
 {
     private const string Partition = "restriction";
+    private const int MaxAttempts = 5;
 
     public async Task<Restriction?> FindActiveAsync(string customerId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
@@ -42,26 +47,43 @@ public sealed class TableRestrictionStore(TableClient table) : IRestrictionStore
             ["Since"] = since,
             ["Until"] = until,
         };
-        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        // Merge: a restriction after a lift keeps LiftedAt, so the burst forgiven then stays forgiven.
+        await table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
         return restriction;
     }
 
-    public async Task<bool> LiftAsync(string key, CancellationToken cancellationToken = default)
+    public async Task<bool> LiftAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length != 32 || !key.All(Uri.IsHexDigit))
         {
             return false;
         }
 
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var response = await table.DeleteEntityAsync(Partition, key, ETag.All, cancellationToken);
-            return response.Status != 404;
+            var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition, key, cancellationToken: cancellationToken);
+            if (!found.HasValue || found.Value is not { } row || Read(row).Until <= at)
+            {
+                return false;
+            }
+
+            var lifted = new TableEntity(Partition, key) { ["Until"] = at, ["LiftedAt"] = at };
+            try
+            {
+                await table.UpdateEntityAsync(lifted, row.ETag, TableUpdateMode.Merge, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxAttempts)
+            {
+                // Restricted again meanwhile: read it again and lift what is there now.
+            }
         }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return false;
-        }
+    }
+
+    public async Task<DateTimeOffset?> LastLiftedAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, CustomerKey.Of(customerId), cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value?.GetDateTimeOffset("LiftedAt") : null;
     }
 
     private static Restriction Read(TableEntity row) => new(

@@ -3,10 +3,11 @@ using ComplaintFlow.Core.Verification;
 
 namespace ComplaintFlow.Local.InMemory;
 
-/// <summary><see cref="IRestrictionStore"/> in memory.</summary>
+/// <summary><see cref="IRestrictionStore"/> in memory: a lift ends the restriction and is remembered, as the table keeps it.</summary>
 public sealed class InMemoryRestrictionStore : IRestrictionStore
 {
     private readonly ConcurrentDictionary<string, Restriction> _restrictions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lifted = new(StringComparer.Ordinal);
 
     public Task<Restriction?> FindActiveAsync(string customerId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         Task.FromResult(_restrictions.TryGetValue(CustomerKey.Of(customerId), out var r) && r.Until > at ? r : null);
@@ -18,5 +19,20 @@ public sealed class InMemoryRestrictionStore : IRestrictionStore
         return Task.FromResult(restriction);
     }
 
-    public Task<bool> LiftAsync(string key, CancellationToken cancellationToken = default) => Task.FromResult(_restrictions.TryRemove(key, out _));
+    public Task<bool> LiftAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        while (_restrictions.TryGetValue(key, out var restriction) && restriction.Until > at)
+        {
+            if (_restrictions.TryUpdate(key, restriction with { Until = at }, restriction))
+            {
+                _lifted[key] = at;
+                return Task.FromResult(true);
+            }
+        }
+
+        return Task.FromResult(false);
+    }
+
+    public Task<DateTimeOffset?> LastLiftedAsync(string customerId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_lifted.TryGetValue(CustomerKey.Of(customerId), out var at) ? at : (DateTimeOffset?)null);
 }

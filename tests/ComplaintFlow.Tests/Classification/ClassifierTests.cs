@@ -13,7 +13,7 @@ public sealed class ClassifierTests
         { "骑手态度恶劣", "订单 123 配送超时两个小时，骑手还辱骂我。", Category.ServiceAttitude, Severity.High },
         { "APP闪退", "更新到 5.2.1 以后，一打开订单页面就闪退，根本用不了。", Category.TechnicalFailure, Severity.Urgent },
         { null, "支付失败了三次，但是银行卡被扣款了两次，请尽快处理！", Category.Payment, Severity.Urgent },
-        { "退款问题", "申请退款已经十天了，退款还是没到账，客服一直说在处理。", Category.Payment, Severity.Normal },
+        { "退款问题", "申请退款已经十天了，退款还是没到账，客服一直说在处理。", Category.Payment, Severity.High },
         { "外卖迟到", "外卖送餐迟到了一个小时，饭都凉了。", Category.Delivery, Severity.Normal },
         { "收到的商品有问题", "收到的耳机有破损，而且是假货，质量太差了。", Category.ProductQuality, Severity.Normal },
         { "价格不合理", "同样的商品昨天还便宜，今天涨价了一倍，配送费用也太贵了。", Category.Price, Severity.Normal },

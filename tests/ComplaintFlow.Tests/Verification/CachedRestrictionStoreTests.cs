@@ -24,7 +24,7 @@ public sealed class CachedRestrictionStoreTests(AzuriteFixture azurite)
         Assert.Equal(restriction.Key, (await here.FindActiveAsync("u-1", Now, _ct))?.Key);
         Assert.Null(await here.FindActiveAsync("u-1", Now.AddHours(2), _ct));
 
-        Assert.True(await here.LiftAsync(restriction.Key, _ct));
+        Assert.True(await here.LiftAsync(restriction.Key, Now, _ct));
         Assert.Null(await here.FindActiveAsync("u-1", Now, _ct));
     }
 
@@ -49,9 +49,27 @@ public sealed class CachedRestrictionStoreTests(AzuriteFixture azurite)
         var restriction = await there.RestrictAsync("u-3", "Abuse", Now, Now.AddDays(1), _ct);
         Assert.NotNull(await here.FindActiveAsync("u-3", Now, _ct));
 
-        Assert.True(await there.LiftAsync(restriction.Key, _ct));
+        Assert.True(await there.LiftAsync(restriction.Key, Now, _ct));
 
         Assert.Null(await here.FindActiveAsync("u-3", Now, _ct));
+    }
+
+    [Fact]
+    public async Task A_lift_is_remembered_so_verification_forgives_what_came_before_it_even_after_a_new_restriction()
+    {
+        var (here, there) = await TwoHostsAsync();
+        Assert.Null(await here.LastLiftedAsync("u-4", _ct));
+        var restriction = await here.RestrictAsync("u-4", "Burst", Now, Now.AddDays(1), _ct);
+        var liftedAt = Now.AddMinutes(30);
+
+        Assert.True(await there.LiftAsync(restriction.Key, liftedAt, _ct));
+        Assert.False(await here.LiftAsync(restriction.Key, liftedAt.AddMinutes(1), _ct));
+        Assert.Null(await here.FindActiveAsync("u-4", liftedAt, _ct));
+        Assert.Equal(liftedAt, await here.LastLiftedAsync("u-4", _ct));
+
+        await here.RestrictAsync("u-4", "Burst again", Now.AddHours(2), Now.AddDays(2), _ct);
+        Assert.NotNull(await there.FindActiveAsync("u-4", Now.AddHours(3), _ct));
+        Assert.Equal(liftedAt, await there.LastLiftedAsync("u-4", _ct));
     }
 
     private async Task<(CachedRestrictionStore Here, CachedRestrictionStore There)> TwoHostsAsync()
