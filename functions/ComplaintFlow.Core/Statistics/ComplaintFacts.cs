@@ -17,6 +17,9 @@ public sealed record ComplaintFacts
 {
     public required ComplaintId Id { get; init; }
 
+    /// <summary>How far the complaint had got (its timeline length): later facts replace earlier ones, never the reverse.</summary>
+    public required int Version { get; init; }
+
     public required DateOnly ReceivedDay { get; init; }
 
     public required Channel Channel { get; init; }
@@ -81,6 +84,7 @@ public sealed record ComplaintFacts
         return new ComplaintFacts
         {
             Id = complaint.Id,
+            Version = complaint.Timeline.Count,
             ReceivedDay = DateOnly.FromDateTime(complaint.ReceivedAt.UtcDateTime),
             Channel = complaint.Channel,
             Category = complaint.Category,

@@ -13,5 +13,8 @@ public sealed record StorageTables(TableNames Core)
 
     public string Restrictions => Core.Prefix + "restrictions";
 
-    public IReadOnlyList<string> All => [.. Core.All, Outbox, Actions, Index, Restrictions];
+    /// <summary>Statistics: partition = month of receipt, a facts row per complaint and an aggregate row per day.</summary>
+    public string Statistics => Core.Prefix + "statistics";
+
+    public IReadOnlyList<string> All => [.. Core.All, Outbox, Actions, Index, Restrictions, Statistics];
 }
