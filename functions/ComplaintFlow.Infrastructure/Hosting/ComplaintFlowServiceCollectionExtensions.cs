@@ -161,6 +161,7 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton<ActionEndpoint>();
         services.AddSingleton<ComplaintsEndpoint>();
         services.AddSingleton<RestrictionsEndpoint>();
+        services.AddSingleton<StatisticsEndpoint>();
         return services;
     }
 
