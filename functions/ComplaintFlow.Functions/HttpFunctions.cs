@@ -45,6 +45,10 @@ public sealed class HttpFunctions(BoundDurableClient durable, IntakeEndpoint int
     public async Task Statistics([HttpTrigger(AuthorizationLevel.Function, "get", Route = "stats")] HttpRequest request, CancellationToken ct) =>
         await (await statistics.GetAsync(request.Query["month"], request.Query["from"], request.Query["to"], request.Query["format"], ct)).ExecuteAsync(request.HttpContext);
 
+    [Function("RebuildStatistics")]
+    public async Task RebuildStatistics([HttpTrigger(AuthorizationLevel.Function, "post", Route = "stats/rebuild")] HttpRequest request, CancellationToken ct) =>
+        await (await statistics.RebuildAsync(request.Query["month"], ct)).ExecuteAsync(request.HttpContext);
+
     [Function("LiftRestriction")]
     public async Task Lift([HttpTrigger(AuthorizationLevel.Function, "post", Route = "restrictions/{key}/lift")] HttpRequest request, string key, CancellationToken ct) =>
         await (await restrictions.LiftAsync(key, ct)).ExecuteAsync(request.HttpContext);

@@ -7,7 +7,8 @@ namespace ComplaintFlow.Infrastructure.Http;
 
 /// <summary>
 /// <c>GET /api/stats?month=yyyy-MM</c> or <c>?from=yyyy-MM-dd&amp;to=yyyy-MM-dd</c> (at most a year, days in UTC), as JSON
-/// or with <c>&amp;format=csv</c> as UTF-8 CSV with a byte-order mark (so Excel shows Chinese team names).
+/// or with <c>&amp;format=csv</c> as UTF-8 CSV with a byte-order mark (so Excel shows Chinese team names); and
+/// <c>POST /api/stats/rebuild?month=yyyy-MM</c>, which recomputes a month from the complaint records.
 /// </summary>
 public sealed class StatisticsEndpoint(ComplaintStatistics statistics)
 {
@@ -64,6 +65,18 @@ public sealed class StatisticsEndpoint(ComplaintStatistics statistics)
 
         var name = $"stats-{first:yyyy-MM-dd}-{last:yyyy-MM-dd}.csv";
         return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(StatisticsCsv.Write(report))], "text/csv; charset=utf-8", name);
+    }
+
+    public async Task<IResult> RebuildAsync(string? month, CancellationToken cancellationToken)
+    {
+        if (!DateOnly.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        {
+            return Invalid("month", $"'{month}' is not a month like 2026-11.");
+        }
+
+        var last = first.AddMonths(1).AddDays(-1);
+        var aggregate = await statistics.RebuildAsync(first.ToString("yyyyMM", CultureInfo.InvariantCulture), cancellationToken);
+        return TypedResults.Ok(StatisticsReport.From(aggregate, first, last));
     }
 
     private static IResult Invalid(string parameter, string detail) =>

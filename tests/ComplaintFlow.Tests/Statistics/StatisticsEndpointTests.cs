@@ -65,10 +65,25 @@ public sealed class StatisticsEndpointTests(HostFixture fixture) : IClassFixture
         Assert.Contains("total,,1\r\n", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 
-    private async Task<HttpResponseMessage> GetAsync(string path)
+    [Fact]
+    public async Task Rebuilding_a_month_answers_with_its_figures_recomputed_from_the_records()
+    {
+        using var rebuilt = await SendAsync(HttpMethod.Post, "/api/stats/rebuild?month=2026-10");
+        using var bad = await SendAsync(HttpMethod.Post, "/api/stats/rebuild?month=October");
+
+        Assert.Equal(HttpStatusCode.OK, rebuilt.StatusCode);
+        var report = await rebuilt.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        Assert.Equal(0, report.GetProperty("total").GetInt64());
+        Assert.Equal("2026-10-31", report.GetProperty("lastDay").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    private Task<HttpResponseMessage> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path)
     {
         using var client = Host.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var request = new HttpRequestMessage(method, path);
         request.Headers.Add(ApiKeyFilter.Header, RunningHost.ApiKey);
         return await client.SendAsync(request, _ct);
     }
