@@ -9,7 +9,7 @@ namespace ComplaintFlow.Functions;
 /// The HTTP contract on the shared endpoints, at the local host's routes (route prefix <c>api</c>). The signed webhook,
 /// the links and the health check are anonymous; the rest take a Functions key in <c>x-functions-key</c>.
 /// </summary>
-public sealed class HttpFunctions(BoundDurableClient durable, IntakeEndpoint intake, ActionEndpoint actions, ComplaintsEndpoint complaints, RestrictionsEndpoint restrictions)
+public sealed class HttpFunctions(BoundDurableClient durable, IntakeEndpoint intake, ActionEndpoint actions, ComplaintsEndpoint complaints, RestrictionsEndpoint restrictions, StatisticsEndpoint statistics)
 {
     [Function("SubmitComplaint")]
     public async Task Submit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "complaints")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken ct)
@@ -40,6 +40,14 @@ public sealed class HttpFunctions(BoundDurableClient durable, IntakeEndpoint int
         var q = request.Query;
         await (await complaints.ListAsync(q["month"], q["status"], q["pageSize"], q["continuationToken"], ct)).ExecuteAsync(request.HttpContext);
     }
+
+    [Function("GetStatistics")]
+    public async Task Statistics([HttpTrigger(AuthorizationLevel.Function, "get", Route = "stats")] HttpRequest request, CancellationToken ct) =>
+        await (await statistics.GetAsync(request.Query["month"], request.Query["from"], request.Query["to"], request.Query["format"], ct)).ExecuteAsync(request.HttpContext);
+
+    [Function("RebuildStatistics")]
+    public async Task RebuildStatistics([HttpTrigger(AuthorizationLevel.Function, "post", Route = "stats/rebuild")] HttpRequest request, CancellationToken ct) =>
+        await (await statistics.RebuildAsync(request.Query["month"], ct)).ExecuteAsync(request.HttpContext);
 
     [Function("LiftRestriction")]
     public async Task Lift([HttpTrigger(AuthorizationLevel.Function, "post", Route = "restrictions/{key}/lift")] HttpRequest request, string key, CancellationToken ct) =>

@@ -11,6 +11,7 @@ using ComplaintFlow.Core.Intake;
 using ComplaintFlow.Core.Links;
 using ComplaintFlow.Core.Notifications;
 using ComplaintFlow.Core.Sla;
+using ComplaintFlow.Core.Statistics;
 using ComplaintFlow.Core.Verification;
 using ComplaintFlow.Core.Workflow.Activities;
 using ComplaintFlow.Infrastructure.Email;
@@ -78,6 +79,7 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton(sp => new StorageTables(sp.GetRequiredService<StorageClientFactory>().TableNames));
         services.AddSingleton<IComplaintStore>(sp => new TableComplaintStore(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Core));
         services.AddSingleton<IDeliveryLedger>(sp => new TableDeliveryLedger(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Core));
+        services.AddSingleton<IStatisticsStore>(sp => new TableStatisticsStore(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Statistics));
         services.AddSingleton<IAgentDirectory>(sp => new TableAgentDirectory(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Core));
         services.AddSingleton<IComplaintIndex>(sp => new TableComplaintIndex(sp.GetRequiredService<TableServiceClient>().GetTableClient(Tables(sp).Index)));
         services.AddSingleton(sp => new TableRestrictionStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(Tables(sp).Restrictions)));
@@ -120,6 +122,7 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton(Value<RecordingOptions>);
 
         // Workflow steps
+        services.AddSingleton<ComplaintStatistics>();
         services.AddSingleton<ComplaintUpdater>();
         services.AddSingleton<ComplaintMailer>();
         services.AddSingleton<VerifyComplaint>();
@@ -159,6 +162,7 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton<ActionEndpoint>();
         services.AddSingleton<ComplaintsEndpoint>();
         services.AddSingleton<RestrictionsEndpoint>();
+        services.AddSingleton<StatisticsEndpoint>();
         return services;
     }
 

@@ -16,5 +16,8 @@ public sealed record StorageTables(TableNames Core)
     /// <summary>Originals of poisoned intake messages too large for the poison queue (see <c>TablePoisonArchive</c>).</summary>
     public string Poison => Core.Prefix + "poison";
 
-    public IReadOnlyList<string> All => [.. Core.All, Outbox, Actions, Index, Restrictions, Poison];
+    /// <summary>Statistics: partition = month of receipt, a facts row per complaint and an aggregate row per day.</summary>
+    public string Statistics => Core.Prefix + "statistics";
+
+    public IReadOnlyList<string> All => [.. Core.All, Outbox, Actions, Index, Restrictions, Poison, Statistics];
 }

@@ -22,6 +22,8 @@ public static class ComplaintFlowEndpoints
         keyed.MapGet("/api/complaints/{id}", (string id, HttpResponse response, ComplaintsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(id, response, ct));
         keyed.MapGet("/api/complaints", (string? month, string? status, string? pageSize, string? continuationToken, ComplaintsEndpoint endpoint, CancellationToken ct) =>
             endpoint.ListAsync(month, status, pageSize, continuationToken, ct));
+        keyed.MapGet("/api/stats", (string? month, string? from, string? to, string? format, StatisticsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(month, from, to, format, ct));
+        keyed.MapPost("/api/stats/rebuild", (string? month, StatisticsEndpoint endpoint, CancellationToken ct) => endpoint.RebuildAsync(month, ct));
         keyed.MapPost("/api/restrictions/{key}/lift", (string key, RestrictionsEndpoint endpoint, CancellationToken ct) => endpoint.LiftAsync(key, ct));
         return keyed;
     }

@@ -2,6 +2,7 @@ using ComplaintFlow.Core.Assignment;
 using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Intake;
 using ComplaintFlow.Core.Notifications;
+using ComplaintFlow.Core.Statistics;
 using ComplaintFlow.Core.Verification;
 using ComplaintFlow.Infrastructure.Email;
 
@@ -23,6 +24,7 @@ public static class InMemoryPorts
         services.AddSingleton<IAgentDirectory, InMemoryAgentDirectory>();
         services.AddSingleton<IComplaintIndex, InMemoryComplaintIndex>();
         services.AddSingleton<IRestrictionStore, InMemoryRestrictionStore>();
+        services.AddSingleton<IStatisticsStore, InMemoryStatisticsStore>();
         services.AddSingleton<InMemoryOutbox>();
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<InMemoryOutbox>());
         services.AddSingleton<IOutboxReader>(sp => sp.GetRequiredService<InMemoryOutbox>());

@@ -1,12 +1,15 @@
 using ComplaintFlow.Core.Complaints;
+using ComplaintFlow.Core.Statistics;
 
 namespace ComplaintFlow.Core.Workflow.Activities;
 
 /// <summary>
 /// Read-change-save of one complaint for activities: skips the change when the step already wrote it (an activity
 /// running a second time), and on a lost race (someone saved in between) reads again and re-applies the change.
+/// Either way the complaint's statistics facts are recorded afterwards, so a step that saved and then failed records
+/// them when it runs again.
 /// </summary>
-public sealed class ComplaintUpdater(IComplaintStore store)
+public sealed class ComplaintUpdater(IComplaintStore store, ComplaintStatistics statistics)
 {
     private const int MaxAttempts = 8;
 
@@ -27,6 +30,7 @@ public sealed class ComplaintUpdater(IComplaintStore store)
             var complaint = loaded.Complaint;
             if (complaint.HasApplied(stepId))
             {
+                await statistics.RecordAsync(complaint, cancellationToken);
                 return complaint;
             }
 
@@ -34,6 +38,7 @@ public sealed class ComplaintUpdater(IComplaintStore store)
             try
             {
                 await store.SaveAsync(complaint, loaded.Version, cancellationToken);
+                await statistics.RecordAsync(complaint, cancellationToken);
                 return complaint;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
