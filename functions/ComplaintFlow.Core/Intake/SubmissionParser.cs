@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using ComplaintFlow.Core.Complaints;
 
 namespace ComplaintFlow.Core.Intake;
@@ -54,6 +56,15 @@ public static class SubmissionParser
         if (json.Span.StartsWith(Utf8ByteOrderMark))
         {
             json = json[3..];
+        }
+
+        // Checked before parsing: System.Text.Json reads invalid UTF-8 inside strings and only fails when one is read.
+        if (FirstInvalidUtf8(json.Span) is { } bad)
+        {
+            var at = body.Length - json.Length + bad;
+            var line = json.Span[..bad].Count((byte)'\n') + 1;
+            return Malformed(string.Create(CultureInfo.InvariantCulture,
+                $"The body is not UTF-8: byte {at + 1:N0} (0x{body[at]:X2}, line {line}) does not begin a valid UTF-8 character. Send the JSON encoded as UTF-8; other encodings (GBK, Latin-1) are refused, not guessed."));
         }
 
         if (json.Span.Trim(" \t\r\n"u8).IsEmpty)
@@ -161,6 +172,26 @@ public static class SubmissionParser
 
     private static bool IsHan(int codePoint) =>
         codePoint is (>= 0x4E00 and <= 0x9FFF) or (>= 0x3400 and <= 0x4DBF) or (>= 0xF900 and <= 0xFAFF) or (>= 0x20000 and <= 0x3134F);
+
+    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+
+        Span<char> chars = stackalloc char[256];
+        var offset = 0;
+        while (true)
+        {
+            var status = Utf8.ToUtf16(bytes[offset..], chars, out var read, out _, replaceInvalidSequences: false);
+            offset += read;
+            if (status != OperationStatus.DestinationTooSmall)
+            {
+                return offset;
+            }
+        }
+    }
 
     private static ParseResult Malformed(string message) =>
         ParseResult.Invalid(SubmissionFailure.MalformedBody, [new FieldError(Body, message)]);
@@ -485,7 +516,7 @@ public static class SubmissionParser
             }
             catch (InvalidOperationException)
             {
-                Add(path, $"{path} is not valid text: it holds invalid UTF-8 or a lone \\u surrogate escape; send UTF-8, and escape characters outside the BMP (emoji) as a surrogate pair.");
+                Add(path, $"{path} is not valid text: it holds a lone \\u surrogate escape (such as \\ud83d without its pair); escape characters outside the BMP (emoji) as a surrogate pair, or send them as UTF-8.");
                 return null;
             }
         }

@@ -34,9 +34,12 @@ public sealed partial class HostDriver(ITestHost host, HttpClient client)
             locale = "zh-CN",
         });
 
-    public async Task<HttpResponseMessage> PostSignedAsync(string json, string? webhookId = null, DateTimeOffset? timestamp = null, string? contentType = "application/json")
+    public Task<HttpResponseMessage> PostSignedAsync(string json, string? webhookId = null, DateTimeOffset? timestamp = null, string? contentType = "application/json") =>
+        PostSignedAsync(Encoding.UTF8.GetBytes(json), webhookId, timestamp, contentType);
+
+    /// <summary>Signs and posts <paramref name="body"/> exactly as given, UTF-8 or not.</summary>
+    public async Task<HttpResponseMessage> PostSignedAsync(byte[] body, string? webhookId = null, DateTimeOffset? timestamp = null, string? contentType = "application/json")
     {
-        var body = Encoding.UTF8.GetBytes(json);
         var id = webhookId ?? "msg_" + Guid.NewGuid().ToString("N");
         var at = timestamp ?? DateTimeOffset.UtcNow;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/complaints") { Content = new ByteArrayContent(body) };

@@ -184,6 +184,22 @@ public sealed class IntakeErrorTests(HostFixture fixture) : IClassFixture<HostFi
     }
 
     [Fact]
+    public async Task A_signed_body_that_is_not_utf8_is_400_malformed_body_as_documented()
+    {
+        using var client = Host.CreateClient();
+        var utf8 = HostDriver.ComplaintJson("fb-err-gbk").Replace("\\u9A91\\u624B", "QS", StringComparison.OrdinalIgnoreCase);
+        var gbk = Encoding.UTF8.GetBytes(utf8);
+        var at = Array.IndexOf(gbk, (byte)'Q');
+        Assert.True(at > 0, utf8);
+        (gbk[at], gbk[at + 1]) = (0xC6, 0xEF); // 骑 in GBK: not UTF-8
+
+        using var response = await new HostDriver(Host, client).PostSignedAsync(gbk);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "body");
+        Assert.Equal("urn:complaintflow:problem:malformed-body", problem.GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task Keyed_routes_need_the_api_key()
     {
         using var client = Host.CreateClient();

@@ -75,7 +75,7 @@ public sealed class SubmissionErrorTests
     }
 
     [Fact]
-    public void Invalid_utf8_is_refused_not_garbled()
+    public void Invalid_utf8_is_a_malformed_body_not_garbled()
     {
         var body = SubmissionBuilder.Valid().WithDescription("AB").ToBytes();
         var at = Array.IndexOf(body, (byte)'A');
@@ -83,8 +83,29 @@ public sealed class SubmissionErrorTests
 
         var result = SubmissionParser.Parse(body);
 
-        Assert.False(result.IsValid);
-        Assert.Contains("UTF-8", Message(result, "description"), StringComparison.Ordinal);
+        Assert.Equal(SubmissionFailure.MalformedBody, result.Failure);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("body", error.Field);
+        Assert.Contains("not UTF-8", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"byte {at + 1:N0}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_utf8_in_a_property_name_is_a_malformed_body()
+    {
+        var valid = SubmissionBuilder.Valid().ToBytes();
+        byte[] body = [.. valid[..^1], .. ",\"caf"u8, 0xE9, .. "\":1}"u8]; // "café" in ISO-8859-1
+
+        Assert.Equal(SubmissionFailure.MalformedBody, SubmissionParser.Parse(body).Failure);
+    }
+
+    [Fact]
+    public void A_lone_surrogate_escape_is_refused_naming_its_field()
+    {
+        var result = SubmissionParser.Parse(SubmissionBuilder.Valid().WithoutField("subject").WithRawField("subject", "\"\\ud83d\"").ToBytes());
+
+        Assert.Equal(SubmissionFailure.InvalidFields, result.Failure);
+        Assert.Contains("surrogate", Message(result, "subject"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -62,6 +62,16 @@ public sealed class WebhookDocsTests
         Assert.Contains($"\"message\": {JsonSerializer.Serialize(Assert.Single(result.Errors).Message, AsWritten)}", docs, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_body_that_is_not_utf8_is_the_documented_400_malformed_body()
+    {
+        var row = (await DocsAsync()).Split('\n').Single(l => l.StartsWith("| 400 | `urn:complaintflow:problem:malformed-body`", StringComparison.Ordinal));
+        byte[] gbk = [.. "{\"description\": \""u8, 0xC6, 0xEF, .. "\"}"u8];
+
+        Assert.Contains("not UTF-8 JSON", row, StringComparison.Ordinal);
+        Assert.Equal(SubmissionFailure.MalformedBody, SubmissionParser.Parse(gbk).Failure);
+    }
+
     [Theory]
     [InlineData("channel", "fax", "channel")]
     [InlineData("severityHint", "critical", "severityHint")]
