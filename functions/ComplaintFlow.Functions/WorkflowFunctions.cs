@@ -63,6 +63,9 @@ public sealed class WorkflowFunctions(IServiceProvider services)
     [Function(Names.AlertManager)]
     public Task<bool> Alert([ActivityTrigger] ReasonInput input, CancellationToken ct) => Run<AlertManager, ReasonInput, bool>(input, ct);
 
+    [Function(Names.ReprioritizeComplaint)]
+    public Task<SlaSchedule?> Reprioritize([ActivityTrigger] ReprioritizeInput input, CancellationToken ct) => Run<ReprioritizeComplaint, ReprioritizeInput, SlaSchedule?>(input, ct);
+
     private Task<TOutput> Run<TActivity, TInput, TOutput>(TInput input, CancellationToken ct)
         where TActivity : IActivity<TInput, TOutput> => services.GetRequiredService<TActivity>().RunAsync(input, ct);
 }

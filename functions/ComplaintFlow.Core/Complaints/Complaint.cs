@@ -282,6 +282,15 @@ public sealed class Complaint
         Add(at, TimelineEventKind.Note, SystemActor, $"SLA clock resumed; resolution now due {resolutionDue:u}.", stepId);
     }
 
+    /// <summary>The severity changed while assigned: the remaining deadlines are those of the new severity.</summary>
+    public void Reschedule(DateTimeOffset firstResponseDue, DateTimeOffset resolutionDue, DateTimeOffset at, string? stepId = null)
+    {
+        Require(nameof(Reschedule), ComplaintStatus.Assigned);
+        FirstResponseDue = firstResponseDue;
+        ResolutionDue = resolutionDue;
+        Add(at, TimelineEventKind.Note, SystemActor, $"Deadlines recomputed for {Severity}: first response due {firstResponseDue:u}, resolution due {resolutionDue:u}.", stepId);
+    }
+
     /// <summary>Notes a missed deadline for the statistics.</summary>
     public void RecordBreach(string what, DateTimeOffset at, string? stepId = null)
     {

@@ -32,4 +32,7 @@ public enum EmailKind
 
     /// <summary>To the complaints manager: a complaint needs their attention (e.g. reopened twice).</summary>
     ManagerAlert,
+
+    /// <summary>To the assignee: the customer complained again, the priority went up and the deadlines are the new severity's.</summary>
+    PriorityRaised,
 }

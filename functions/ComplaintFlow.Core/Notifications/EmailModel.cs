@@ -30,6 +30,9 @@ public sealed record EmailModel
 
     public Severity? Severity { get; init; }
 
+    /// <summary>The severity before a repeat complaint raised it (<see cref="EmailKind.PriorityRaised"/>).</summary>
+    public Severity? PreviousSeverity { get; init; }
+
     /// <summary>1 agent, 2 team lead, 3 complaints manager.</summary>
     public int Tier { get; init; } = 1;
 

@@ -26,6 +26,7 @@ public static class EmailTemplates
             EmailKind.Closure => Closure(model),
             EmailKind.IntakeRejection => IntakeRejection(model),
             EmailKind.ManagerAlert => ManagerAlert(model),
+            EmailKind.PriorityRaised => PriorityRaised(model),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "There is no template for this kind of email."),
         };
     }
@@ -295,6 +296,32 @@ public static class EmailTemplates
             .Link(StatusLink(m))
             .Footer(StaffFooter(m))
             .Render();
+
+    private static EmailContent PriorityRaised(EmailModel m)
+    {
+        var from = m.PreviousSeverity is { } p ? EmailFormat.SeverityName(p, m.Locale) : null;
+        var to = m.Severity is { } s ? EmailFormat.SeverityName(s, m.Locale) : null;
+        var change = (from, to) switch
+        {
+            ({ } f, { } t) => L(m, $"紧急程度已从「{f}」提升为「{t}」", $"went from {f} to {t}"),
+            (null, { } t) => L(m, $"紧急程度已提升为「{t}」", $"is now {t}"),
+            _ => L(m, "紧急程度已提升", "has a higher severity"),
+        };
+        return Document(m, L(m,
+                $"{SeverityTag(m)}投诉 {m.ComplaintId} 的优先级已提升，处理时限已更新",
+                $"{SeverityTag(m)}Priority raised on complaint {m.ComplaintId}: new deadlines"))
+            .Heading(L(m, "投诉的优先级已提升", "A complaint of yours has a higher priority"))
+            .Paragraph(Greeting(m))
+            .Paragraph(L(m,
+                $"客户就同一问题再次投诉，投诉 {m.ComplaintId} 的{change}。剩余的处理时限已按新的紧急程度重新计算，已用去的时间照常计入。",
+                $"The customer complained again about the same thing: complaint {m.ComplaintId} {change}. Its remaining deadlines are now the ones for that severity; the time already used still counts."))
+            .Facts(ComplaintFacts(m))
+            .Quote(L(m, "客户的描述", "What the customer wrote"), m.DescriptionExcerpt)
+            .Buttons(m.Links)
+            .Link(StatusLink(m))
+            .Footer(StaffFooter(m))
+            .Render();
+    }
 
     private static EmailDocument Document(EmailModel m, string subject) => new(m.Locale, subject);
 

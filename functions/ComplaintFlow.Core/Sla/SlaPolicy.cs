@@ -64,6 +64,23 @@ public sealed class SlaPolicy
         };
     }
 
+    /// <summary>
+    /// The deadlines after the severity changed to <paramref name="severity"/> at <paramref name="at"/>: each window is the
+    /// new severity's, in its time base, less the time already used on it (as the old window measured it), counted on
+    /// from <paramref name="at"/>; reminders fall on the usual fractions of the new window, those already passed dropped.
+    /// A window with more used than the new one allows is due at <paramref name="at"/>.
+    /// </summary>
+    public SlaDeadlines Reprioritize(SlaDeadlines current, Severity severity, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var before = TargetFor(current.Severity);
+        var after = TargetFor(severity);
+        return new SlaDeadlines(
+            severity,
+            Rescale(before.AroundTheClock, current.FirstResponse, before.FirstResponse, after.AroundTheClock, after.FirstResponse, at),
+            Rescale(before.AroundTheClock, current.Resolution, before.Resolution, after.AroundTheClock, after.Resolution, at));
+    }
+
     /// <summary>Whether <paramref name="at"/> is outside working hours (the acknowledgement then says when the team is back).</summary>
     public bool IsOutOfHours(DateTimeOffset at) => !_calendar.IsOpen(at);
 
@@ -81,6 +98,14 @@ public sealed class SlaPolicy
         var left = aroundTheClock ? clock.Due - pausedAt : _calendar.BusinessTimeBetween(pausedAt, clock.Due);
         left = left < TimeSpan.Zero ? TimeSpan.Zero : left > window ? window : left;
         return Clock(aroundTheClock, resumedAt, window, used: window - left);
+    }
+
+    private SlaClock Rescale(bool wasAroundTheClock, SlaClock clock, TimeSpan oldWindow, bool aroundTheClock, TimeSpan window, DateTimeOffset at)
+    {
+        var left = wasAroundTheClock ? clock.Due - at : _calendar.BusinessTimeBetween(at, clock.Due);
+        left = left < TimeSpan.Zero ? TimeSpan.Zero : left > oldWindow ? oldWindow : left;
+        var used = oldWindow - left;
+        return used >= window ? new SlaClock(at.ToUniversalTime(), []) : Clock(aroundTheClock, at, window, used);
     }
 
     /// <summary>A window of <paramref name="window"/> of which <paramref name="used"/> was used before <paramref name="from"/>.</summary>

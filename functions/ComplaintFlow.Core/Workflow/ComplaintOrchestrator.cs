@@ -98,7 +98,13 @@ public sealed class ComplaintOrchestrator : TaskOrchestrator<ComplaintWorkflowIn
                         await Call(Names.RejectComplaint, new ReasonInput(Id, Step(), verification.Reason ?? "Rejected at verification."));
                         return Finish(ComplaintOutcome.RejectedAtIntake);
                     case VerificationDecision.MergeIntoOriginal:
-                        await Call(Names.MergeComplaint, new MergeInput(Id, Step(), verification.OriginalComplaintId!));
+                        var original = verification.OriginalComplaintId!;
+                        if (await Call<bool>(Names.MergeComplaint, new MergeInput(Id, Step(), original)))
+                        {
+                            // The original's priority went up: its workflow recomputes its deadlines.
+                            context.SendEvent(original, WorkflowNames.Events.PriorityRaised, new PriorityRaised(Id));
+                        }
+
                         return Finish(ComplaintOutcome.Merged);
                     case VerificationDecision.AskForInformation when asked < MaxQuestionsAtVerification:
                         var answered = await AskCustomerAsync(verification.Question ?? "Please tell us more.", Complaint.SystemActor, paused: null);
@@ -116,15 +122,17 @@ public sealed class ComplaintOrchestrator : TaskOrchestrator<ComplaintWorkflowIn
 
         /// <summary>
         /// Waits for the agent's resolve or reject decision while the SLA timers run: reminders before each deadline,
-        /// escalation at each breach. Returns the decision, or null when the customer never answered a question.
+        /// escalation at each breach, the timers set again when a repeat complaint raised the priority. Returns the
+        /// decision, or null when the customer never answered a question.
         /// </summary>
         public async Task<AgentDecision?> WaitForAgentAsync(SlaSchedule schedule)
         {
             var decision = context.WaitForExternalEvent<AgentDecision>(WorkflowNames.Events.AgentDecision);
+            var raised = context.WaitForExternalEvent<PriorityRaised>(WorkflowNames.Events.PriorityRaised);
             var checkpoints = Checkpoints(schedule);
 
-            // Bounded by people, not by time: a turn consumes an SLA checkpoint (at most six per schedule) or an event from a
-            // single-use link someone clicked; the history a round can gather is as long as its emails, and each new round
+            // Bounded by people, not by time: a turn consumes an SLA checkpoint (at most six per schedule), an event from a
+            // single-use link someone clicked, or the event of a repeat complaint the customer sent; the history a round can gather is as long as its emails, and each new round
             // starts a fresh generation (ContinueAsNew in WaitForCustomerAsync).
 #pragma warning disable DURABLE0011
             while (true)
@@ -132,7 +140,8 @@ public sealed class ComplaintOrchestrator : TaskOrchestrator<ComplaintWorkflowIn
             {
                 Status(WorkflowStage.WaitingForAgent, schedule);
                 var next = checkpoints.Count > 0 ? checkpoints.Dequeue() : null;
-                if (next is not null && !await context.WhenCompletedBefore(decision, next.At))
+                var woken = Task.WhenAny(decision, raised);
+                if (next is not null && !await context.WhenCompletedBefore(woken, next.At))
                 {
                     await OnCheckpointAsync(next, schedule);
                     continue;
@@ -141,6 +150,19 @@ public sealed class ComplaintOrchestrator : TaskOrchestrator<ComplaintWorkflowIn
                 if (next is not null)
                 {
                     checkpoints = Requeue(next, checkpoints);
+                }
+
+                await woken;
+                if (raised.IsCompleted)
+                {
+                    raised = context.WaitForExternalEvent<PriorityRaised>(WorkflowNames.Events.PriorityRaised);
+                    if (await Call<SlaSchedule?>(Names.ReprioritizeComplaint, new ReprioritizeInput(Id, Step(), schedule)) is { } rescheduled)
+                    {
+                        schedule = rescheduled;
+                        checkpoints = Checkpoints(schedule); // only what lies ahead: the new schedule starts now
+                    }
+
+                    continue;
                 }
 
                 var made = await decision;

@@ -26,6 +26,7 @@ public static class WorkflowNames
         public const string SendConfirmationReminder = nameof(SendConfirmationReminder);
         public const string CloseComplaint = nameof(CloseComplaint);
         public const string AlertManager = nameof(AlertManager);
+        public const string ReprioritizeComplaint = nameof(ReprioritizeComplaint);
     }
 
     public static class Events
@@ -33,5 +34,6 @@ public static class WorkflowNames
         public const string AgentDecision = nameof(AgentDecision);
         public const string CustomerConfirmation = nameof(CustomerConfirmation);
         public const string CustomerInfoProvided = nameof(CustomerInfoProvided);
+        public const string PriorityRaised = nameof(PriorityRaised);
     }
 }

@@ -141,6 +141,7 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton<SendConfirmationReminder>();
         services.AddSingleton<CloseComplaint>();
         services.AddSingleton<AlertManager>();
+        services.AddSingleton<ReprioritizeComplaint>();
 
         // Intake and HTTP: JSON as the contract says (camelCase, enums as strings, Chinese readable).
         services.ConfigureHttpJsonOptions(o =>

@@ -66,6 +66,7 @@ public static class LocalWorkflow
         tasks.Activity<SendConfirmationReminder, StepInput, bool>(Names.SendConfirmationReminder);
         tasks.Activity<CloseComplaint, CloseInput, bool>(Names.CloseComplaint);
         tasks.Activity<AlertManager, ReasonInput, bool>(Names.AlertManager);
+        tasks.Activity<ReprioritizeComplaint, ReprioritizeInput, SlaSchedule?>(Names.ReprioritizeComplaint);
     }
 
     private interface ITaskList

@@ -491,6 +491,25 @@ public sealed class DurableSimulator : DurableTaskClient
         }
     }
 
+    /// <summary>Delivers an event an orchestration sent (<see cref="HistoryEventType.EventSent"/>) to its target, in the background.</summary>
+    internal void Forward(HistoryEvent sent)
+    {
+        var target = sent.TargetInstanceId!;
+        var raised = new HistoryEvent(HistoryEventType.EventRaised, Now) { Name = sent.Name, Data = sent.Data };
+        AddWork(1);
+        RunInBackground(async () =>
+        {
+            try
+            {
+                await SendAsync(target, raised, CancellationToken.None);
+            }
+            finally
+            {
+                RemoveWork(1);
+            }
+        });
+    }
+
     /// <summary>Stores a client message durably, then hands it to the loaded instance (or leaves it for the next start).</summary>
     private async Task SendAsync(string instanceId, HistoryEvent message, CancellationToken cancellationToken)
     {

@@ -17,6 +17,9 @@ public sealed record HistoryEvent(HistoryEventType Type, DateTimeOffset Timestam
     /// <summary>The JSON input, output or event payload.</summary>
     public string? Data { get; init; }
 
+    /// <summary>The instance an <see cref="HistoryEventType.EventSent"/> went to.</summary>
+    public string? TargetInstanceId { get; init; }
+
     /// <summary>When a timer is due.</summary>
     public DateTimeOffset? FireAt { get; init; }
 

@@ -27,6 +27,12 @@ public enum HistoryEventType
     /// <summary>An external event (<see cref="HistoryEvent.Name"/>, payload in <see cref="HistoryEvent.Data"/>) reached the instance.</summary>
     EventRaised,
 
+    /// <summary>
+    /// The orchestrator sent an event (<see cref="HistoryEvent.Name"/>, payload in <see cref="HistoryEvent.Data"/>) to the
+    /// instance <see cref="HistoryEvent.TargetInstanceId"/>.
+    /// </summary>
+    EventSent,
+
     /// <summary>The orchestrator returned; its output is in <see cref="HistoryEvent.Data"/>.</summary>
     ExecutionCompleted,
 

@@ -274,6 +274,12 @@ internal sealed class InstanceWorker(DurableSimulator runtime, string instanceId
             _record = updated with { ETag = etag };
         }
 
+        // Events to other instances leave once the history that sent them is stored, as Durable's outgoing messages do.
+        foreach (var sent in result.AppendedEvents.Where(e => e.Type == HistoryEventType.EventSent))
+        {
+            runtime.Forward(sent);
+        }
+
         if (generationChanged)
         {
             _history = [.. result.AppendedEvents];

@@ -10,8 +10,8 @@ namespace ComplaintFlow.Local.Simulator;
 /// The simulator's <see cref="TaskOrchestrationContext"/> for one episode: a subclass of the SDK's own type, so the
 /// orchestrator runs here exactly as written for Durable. The episode driver feeds it history events in order; the
 /// orchestrator's calls are matched against the actions history recorded (by sequence number), and those history
-/// does not have yet become the episode's new actions. What the simulator does not offer (sub-orchestrations, entities,
-/// events to other instances) throws <see cref="NotSupportedException"/> naming the member.
+/// does not have yet become the episode's new actions. What the simulator does not offer (sub-orchestrations, entities)
+/// throws <see cref="NotSupportedException"/> naming the member.
 /// </summary>
 internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
 {
@@ -31,7 +31,7 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
         _request = request;
         foreach (var recorded in request.History)
         {
-            if (recorded.Type is HistoryEventType.TaskScheduled or HistoryEventType.TimerCreated)
+            if (recorded.Type is HistoryEventType.TaskScheduled or HistoryEventType.TimerCreated or HistoryEventType.EventSent)
             {
                 _recordedActions[recorded.TaskId] = recorded;
             }
@@ -101,8 +101,34 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
     public override Task<TResult> CallSubOrchestratorAsync<TResult>(TaskName orchestratorName, object? input = null, TaskOptions? options = null) =>
         throw new NotSupportedException($"{nameof(TaskOrchestrationContext)}.{nameof(CallSubOrchestratorAsync)}: the simulator runs no sub-orchestrations.");
 
-    public override void SendEvent(string instanceId, string eventName, object payload) =>
-        throw new NotSupportedException($"{nameof(TaskOrchestrationContext)}.{nameof(SendEvent)}: the simulator sends no events between instances.");
+    /// <summary>
+    /// Sends an event to another instance, as Durable does: an action in this instance's history (replayed, not sent
+    /// again), delivered once the episode is committed; dropped when the target does not exist or has finished.
+    /// </summary>
+    public override void SendEvent(string instanceId, string eventName, object payload)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
+        var id = _nextTaskId++;
+        if (_recordedActions.TryGetValue(id, out var recorded))
+        {
+            if (recorded.Type != HistoryEventType.EventSent || !string.Equals(recorded.Name, eventName, StringComparison.OrdinalIgnoreCase)
+                || !string.Equals(recorded.TargetInstanceId, instanceId, StringComparison.Ordinal))
+            {
+                _ = Mismatch<bool>(id, recorded, $"event '{eventName}' to '{instanceId}'");
+            }
+
+            return;
+        }
+
+        _newActions.Add(new HistoryEvent(HistoryEventType.EventSent, Now)
+        {
+            TaskId = id,
+            Name = eventName,
+            TargetInstanceId = instanceId,
+            Data = OrchestrationRegistry.Serialize(payload),
+        });
+    }
 
     public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
     {
@@ -226,7 +252,7 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
                 }
 
                 break;
-            case HistoryEventType.TaskScheduled or HistoryEventType.TimerCreated when fromHistory:
+            case HistoryEventType.TaskScheduled or HistoryEventType.TimerCreated or HistoryEventType.EventSent when fromHistory:
                 if (e.TaskId >= _nextTaskId && NonDeterminism is null)
                 {
                     NonDeterminism = $"Non-deterministic orchestration '{Name}' ({InstanceId}): history has {Describe(e)} as task {e.TaskId}, but the replay did not schedule it (it scheduled {_nextTaskId} actions).";
@@ -344,8 +370,12 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
         return Task.FromException<T>(new InvalidOperationException(message));
     }
 
-    private static string Describe(HistoryEvent recorded) =>
-        recorded.Type == HistoryEventType.TimerCreated ? "a timer" : $"activity '{recorded.Name}'";
+    private static string Describe(HistoryEvent recorded) => recorded.Type switch
+    {
+        HistoryEventType.TimerCreated => "a timer",
+        HistoryEventType.EventSent => $"event '{recorded.Name}' to '{recorded.TargetInstanceId}'",
+        _ => $"activity '{recorded.Name}'",
+    };
 
     private static void Complete<T>(TaskCompletionSource<T> completion, HistoryEvent e)
     {

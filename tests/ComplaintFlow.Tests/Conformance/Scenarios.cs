@@ -142,23 +142,29 @@ public static class Scenarios
             ]),
 
         // The customer complains again about the same order while the first complaint is with an agent: the repeat is
-        // merged into the original (which notes it), and the original is resolved as usual.
+        // merged into the original (which notes it), the original's priority goes up from normal to high, its deadlines
+        // are recomputed (a note) and the agent is told; then it is resolved as usual.
         new(
             "repeat complaint merged into the original",
             ScenarioTiming.PeopleAnswerPromptly,
             async p =>
             {
-                var original = await p.FileAsync(RiderComplaint("s6", "订单 123 的骑手迟到一小时，还辱骂我。", externalId: "s6-1"));
+                var original = await p.FileAsync(RiderComplaint("s6", "订单 123 的骑手迟到了一个小时，饭都凉了。", externalId: "s6-1"));
                 await p.EmailedAsync(original, Recipient.Agent, EmailKind.AgentAssignment);
-                var repeat = await p.FileAsync(RiderComplaint("s6", "订单 123 的骑手迟到一小时，还辱骂我。", externalId: "s6-2"));
+                var repeat = await p.FileAsync(RiderComplaint("s6", "订单 123 的骑手迟到了一个小时，饭都凉了。", externalId: "s6-2"));
                 await p.FinishedAsync(repeat);
+                await p.EmailedAsync(original, Recipient.Agent, EmailKind.PriorityRaised);
                 await p.AgentDecidesAsync(original, AgentDecisionKind.Resolve, "已为您全额退款。", Compensation.Refund);
                 await p.EmailedAsync(original, Recipient.Customer, EmailKind.Outcome);
                 await p.CustomerConfirmsAsync(original, satisfied: true, rating: 5);
                 await p.FinishedAsync(original);
             },
             [
-                new(ComplaintOutcome.Resolved, ComplaintStatus.Closed, [.. WithTheAgent, T.RepeatReceived, T.OutcomeProposed, .. Confirmed], [Acknowledgement, ToAgent, Outcome, Closure]),
+                new(
+                    ComplaintOutcome.Resolved,
+                    ComplaintStatus.Closed,
+                    [.. WithTheAgent, T.RepeatReceived, T.Note, T.OutcomeProposed, .. Confirmed], // the note: deadlines recomputed for High
+                    [Acknowledgement, ToAgent, new(Recipient.Agent, EmailKind.PriorityRaised), Outcome, Closure]),
                 new(ComplaintOutcome.Merged, ComplaintStatus.Closed, [T.Received, T.VerificationStarted, T.Merged], []),
             ]),
 

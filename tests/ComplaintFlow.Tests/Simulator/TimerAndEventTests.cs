@@ -115,6 +115,53 @@ public sealed class TimerAndEventTests
     }
 
     [Fact]
+    public async Task Event_sent_by_one_orchestration_reaches_another_once_however_often_the_sender_replays()
+    {
+        var registry = new OrchestrationRegistry()
+            .AddOrchestrator<string, int>("Sender", async (context, target) =>
+            {
+                context.SendEvent(target, "Raised", "from the sender");
+                await context.CreateTimer(context.CurrentUtcDateTime.AddHours(1), CancellationToken.None); // a replay after the send
+                await context.CreateTimer(context.CurrentUtcDateTime.AddHours(1), CancellationToken.None);
+                return 1;
+            })
+            .AddOrchestrator<int, string>("Receiver", async (context, _) =>
+            {
+                var first = await context.WaitForExternalEvent<string>("Raised");
+                var second = context.WaitForExternalEvent<string>("Raised");
+                var timeout = context.CreateTimer(context.CurrentUtcDateTime.AddDays(1), CancellationToken.None);
+                return await Task.WhenAny(second, timeout) == second ? "twice" : first;
+            });
+        await using var harness = await DurableHarness.StartAsync(registry);
+        var receiver = await harness.RunAsync("Receiver", 0);
+
+        var sender = await harness.RunAsync("Sender", receiver);
+        await harness.AdvanceAsync(TimeSpan.FromHours(2));
+        await harness.AdvanceAsync(Day);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await harness.StateAsync(sender)).RuntimeStatus);
+        Assert.Equal("from the sender", (await harness.StateAsync(receiver)).ReadOutputAs<string>());
+        var sent = Assert.Single(await harness.HistoryAsync(sender), e => e.Type == HistoryEventType.EventSent);
+        Assert.Equal((receiver, "Raised"), (sent.TargetInstanceId, sent.Name));
+    }
+
+    [Fact]
+    public async Task Event_sent_to_an_instance_that_does_not_exist_is_dropped_and_the_sender_goes_on()
+    {
+        var registry = new OrchestrationRegistry()
+            .AddOrchestrator<int, string>("Sender", (context, _) =>
+            {
+                context.SendEvent("nobody", "Raised", 1);
+                return Task.FromResult("sent");
+            });
+        await using var harness = await DurableHarness.StartAsync(registry);
+
+        var id = await harness.RunAsync("Sender", 0);
+
+        Assert.Equal("sent", (await harness.StateAsync(id)).ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task Event_raised_before_anyone_waits_is_buffered_until_the_wait()
     {
         var registry = new OrchestrationRegistry()

@@ -23,33 +23,25 @@ public sealed class UnsupportedTests
     }
 
     [Fact]
-    public async Task Entities_and_events_to_other_instances_are_refused_by_name()
+    public async Task Entities_are_refused_by_name()
     {
         var registry = new OrchestrationRegistry()
             .AddOrchestrator<int, string>("Curious", (context, _) =>
             {
-                var refused = new List<string>();
-                foreach (var attempt in new Action[] { () => context.Entities.ToString(), () => context.SendEvent("other", "Go", 1) })
+                try
                 {
-                    try
-                    {
-                        attempt();
-                    }
-                    catch (NotSupportedException e)
-                    {
-                        refused.Add(e.Message);
-                    }
+                    return Task.FromResult(context.Entities.ToString() ?? string.Empty);
                 }
-
-                return Task.FromResult(string.Join(" | ", refused));
+                catch (NotSupportedException e)
+                {
+                    return Task.FromResult(e.Message);
+                }
             });
         await using var harness = await DurableHarness.StartAsync(registry);
 
         var id = await harness.RunAsync("Curious", 0);
 
-        var output = (await harness.StateAsync(id)).ReadOutputAs<string>();
-        Assert.Contains(nameof(TaskOrchestrationContext.Entities), output, StringComparison.Ordinal);
-        Assert.Contains(nameof(TaskOrchestrationContext.SendEvent), output, StringComparison.Ordinal);
+        Assert.Contains(nameof(TaskOrchestrationContext.Entities), (await harness.StateAsync(id)).ReadOutputAs<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,14 +14,16 @@ public static class SlaScheduleMapping
             deadlines.FirstResponse.Reminders.Select(r => r.UtcDateTime).ToList(),
             deadlines.Resolution.Due.UtcDateTime,
             deadlines.Resolution.Reminders.Select(r => r.UtcDateTime).ToList(),
-            firstResponseDone);
+            firstResponseDone,
+            deadlines.Severity);
     }
 
+    /// <summary>The schedule as deadlines of the severity it was made for; <paramref name="severity"/> when it does not say.</summary>
     public static SlaDeadlines ToDeadlines(this SlaSchedule schedule, Severity severity)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         return new SlaDeadlines(
-            severity,
+            schedule.Severity ?? severity,
             new SlaClock(Utc(schedule.FirstResponseDue), schedule.FirstResponseReminders.Select(Utc).ToList()),
             new SlaClock(Utc(schedule.ResolutionDue), schedule.ResolutionReminders.Select(Utc).ToList()));
     }
