@@ -1,7 +1,5 @@
-using Azure.Identity;
 using ComplaintFlow.Functions;
 using ComplaintFlow.Infrastructure.Hosting;
-using ComplaintFlow.Infrastructure.Storage;
 using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -14,7 +12,7 @@ builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctio
 if (!string.IsNullOrEmpty(builder.Configuration[FunctionsSettings.AppInsightsAuthenticationString]))
 {
     // infra/ turns Application Insights' key-based ingestion off: the worker's telemetry goes with the app's identity too.
-    builder.Services.Configure<TelemetryConfiguration>(c => c.SetAzureTokenCredential(new DefaultAzureCredential(StorageClientFactory.CredentialOptions(null))));
+    builder.Services.Configure<TelemetryConfiguration>(c => c.SetAzureTokenCredential(AppIdentity.Credential(null)));
 }
 
 builder.Services.AddComplaintFlowFunctions(builder.Configuration);

@@ -80,8 +80,8 @@ public sealed class SettingsTests
         Environment.SetEnvironmentVariable(FunctionsSettings.AzureClientId, "11111111-2222-3333-4444-555555555555");
         try
         {
-            Assert.Equal("11111111-2222-3333-4444-555555555555", StorageClientFactory.CredentialOptions(null).ManagedIdentityClientId);
-            Assert.Equal("66666666-2222-3333-4444-555555555555", StorageClientFactory.CredentialOptions("66666666-2222-3333-4444-555555555555").ManagedIdentityClientId);
+            Assert.Equal("11111111-2222-3333-4444-555555555555", AppIdentity.Options(null).ManagedIdentityClientId);
+            Assert.Equal("66666666-2222-3333-4444-555555555555", AppIdentity.Options("66666666-2222-3333-4444-555555555555").ManagedIdentityClientId);
         }
         finally
         {

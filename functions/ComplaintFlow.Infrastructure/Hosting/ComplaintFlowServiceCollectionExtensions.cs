@@ -93,7 +93,7 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton(sp => new AcsEmailSender(
             sp.GetRequiredService<IOptions<EmailOptions>>(),
-            sp.GetService<TokenCredential>() ?? AppIdentity(Value<EmailOptions>(sp).Acs),
+            sp.GetService<TokenCredential>() ?? AppIdentity.Credential(Value<EmailOptions>(sp).Acs.ManagedIdentityClientId),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<AcsEmailSender>>()));
         services.TryAddSingleton<IEmailSender>(sp => Value<EmailOptions>(sp).Transport switch
@@ -166,9 +166,6 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton<StatisticsEndpoint>();
         return services;
     }
-
-    /// <summary>The app's Entra ID identity for ACS, unless the host registered a <see cref="TokenCredential"/> of its own.</summary>
-    private static DefaultAzureCredential AppIdentity(AcsOptions acs) => new(StorageClientFactory.CredentialOptions(acs.ManagedIdentityClientId));
 
     private static StorageTables Tables(IServiceProvider services) => services.GetRequiredService<StorageTables>();
 
