@@ -79,10 +79,7 @@ public static class EmailTemplates
         return doc
             .Facts(Reference(m), SubjectRow(m))
             .Quote(L(m, "您的描述", "What you told us"), m.DescriptionExcerpt)
-            .Buttons(m.Links)
-            .Link(StatusLink(m))
-            .Footer(CustomerFooter(m))
-            .Render();
+            .EndForCustomer(m);
     }
 
     private static EmailContent AgentAssignment(EmailModel m) =>
@@ -103,10 +100,7 @@ public static class EmailTemplates
             .Paragraph(L(m,
                 "打开处理页面后，您可以：解决（可附补偿）、驳回并说明理由、向客户询问更多信息、升级或转派。",
                 "On the decision page you can resolve it (with optional compensation), reject it with an explanation, ask the customer for more information, escalate it, or reassign it."))
-            .Buttons(m.Links)
-            .Link(StatusLink(m))
-            .Footer(StaffFooter(m))
-            .Render();
+            .EndForStaff(m);
 
     private static EmailContent Reminder(EmailModel m)
     {
@@ -132,10 +126,7 @@ public static class EmailTemplates
         return doc
             .Facts(ComplaintFacts(m))
             .Quote(L(m, "客户的描述", "What the customer wrote"), m.DescriptionExcerpt)
-            .Buttons(m.Links)
-            .Link(StatusLink(m))
-            .Footer(StaffFooter(m))
-            .Render();
+            .EndForStaff(m);
     }
 
     private static EmailContent Escalation(EmailModel m) =>
@@ -150,10 +141,7 @@ public static class EmailTemplates
             .Quote(L(m, "升级原因", "Why it was escalated"), m.Reason)
             .Facts(ComplaintFacts(m))
             .Quote(L(m, "客户的描述", "What the customer wrote"), m.DescriptionExcerpt)
-            .Buttons(m.Links)
-            .Link(StatusLink(m))
-            .Footer(StaffFooter(m))
-            .Render();
+            .EndForStaff(m);
 
     private static EmailContent InformationRequest(EmailModel m) =>
         Document(m, L(m,
@@ -255,10 +243,7 @@ public static class EmailTemplates
             .Quote(L(m, "结案说明", "Why it was closed"), m.Reason)
             .Quote(m.OutcomeIsRejection ? L(m, "我们的说明", "Our explanation") : L(m, "处理结果", "The outcome"), m.ResolutionText)
             .Facts(Reference(m), SubjectRow(m))
-            .Buttons(m.Links)
-            .Link(StatusLink(m))
-            .Footer(CustomerFooter(m))
-            .Render();
+            .EndForCustomer(m);
 
     private static EmailContent IntakeRejection(EmailModel m) =>
         Document(m, L(m,
@@ -274,10 +259,7 @@ public static class EmailTemplates
                 "如果您认为这是误判，请补充完整的描述后重新提交，或在联系我们时提供上述编号。",
                 "If you think this is a mistake, please send your complaint again with a full description, or quote the reference above when you contact us."))
             .Facts(SubjectRow(m))
-            .Buttons(m.Links)
-            .Link(StatusLink(m))
-            .Footer(CustomerFooter(m))
-            .Render();
+            .EndForCustomer(m);
 
     private static EmailContent ManagerAlert(EmailModel m) =>
         Document(m, L(m,
@@ -292,10 +274,7 @@ public static class EmailTemplates
             .Facts(ComplaintFacts(m))
             .Quote(L(m, "客户的描述", "What the customer wrote"), m.DescriptionExcerpt)
             .Quote(L(m, "最近一次的处理结果", "The latest outcome"), m.ResolutionText)
-            .Buttons(m.Links)
-            .Link(StatusLink(m))
-            .Footer(StaffFooter(m))
-            .Render();
+            .EndForStaff(m);
 
     private static EmailContent PriorityRaised(EmailModel m)
     {
@@ -317,10 +296,7 @@ public static class EmailTemplates
                 $"The customer complained again about the same thing: complaint {m.ComplaintId} {change}. Its remaining deadlines are now the ones for that severity; the time already used still counts."))
             .Facts(ComplaintFacts(m))
             .Quote(L(m, "客户的描述", "What the customer wrote"), m.DescriptionExcerpt)
-            .Buttons(m.Links)
-            .Link(StatusLink(m))
-            .Footer(StaffFooter(m))
-            .Render();
+            .EndForStaff(m);
     }
 
     private static EmailDocument Document(EmailModel m, string subject) => new(m.Locale, subject);
@@ -364,6 +340,12 @@ public static class EmailTemplates
         (L(m, "首次响应截止", "First response due"), m.FirstResponseDue is { } f ? Date(m, f) : null),
         (L(m, "解决截止", "Resolution due"), m.ResolutionDue is { } r ? Date(m, r) : null),
     ];
+
+    /// <summary>The end of an email to an agent, lead or manager: the action buttons, the status link, the staff footer.</summary>
+    private static EmailContent EndForStaff(this EmailDocument doc, EmailModel m) => doc.Buttons(m.Links).Link(StatusLink(m)).Footer(StaffFooter(m)).Render();
+
+    /// <summary>The end of an email to the customer: the action buttons, the status link, the customer footer.</summary>
+    private static EmailContent EndForCustomer(this EmailDocument doc, EmailModel m) => doc.Buttons(m.Links).Link(StatusLink(m)).Footer(CustomerFooter(m)).Render();
 
     private static EmailLink? StatusLink(EmailModel m) => m.StatusUrl is { } url ? EmailLink.Status(m.Locale, url) : null;
 
