@@ -20,8 +20,10 @@ public sealed class Complaint
 
     /// <summary>How the timeline words an answer of the customer's, before the answer itself.</summary>
     private const string AddedInformationPrefix = "The customer added: ";
+    private const string AskedPrefix = "Asked the customer: ";
 
     private readonly List<TimelineEntry> _timeline = [];
+    private readonly List<RoundOutcome> _earlierRounds = [];
 
     private Complaint(ComplaintId id, ComplaintSubmission submission, DateTimeOffset receivedAt)
     {
@@ -117,6 +119,9 @@ public sealed class Complaint
 
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
 
+    /// <summary>The rounds the customer turned down, oldest first: each proposed outcome with the customer's answer.</summary>
+    public IReadOnlyList<RoundOutcome> EarlierRounds => _earlierRounds;
+
     public bool IsFinished => Status is ComplaintStatus.Closed or ComplaintStatus.Rejected;
 
     /// <summary>Records a new complaint.</summary>
@@ -150,7 +155,7 @@ public sealed class Complaint
         StatusBeforeQuestion = Status;
         Status = ComplaintStatus.NeedsInfo;
         PendingQuestion = question;
-        Add(at, TimelineEventKind.InformationRequested, actor, $"Asked the customer: {question}", stepId);
+        Add(at, TimelineEventKind.InformationRequested, actor, AskedPrefix + question, stepId);
     }
 
     public void ProvideInformation(string information, DateTimeOffset at, string? stepId = null)
@@ -161,6 +166,26 @@ public sealed class Complaint
         StatusBeforeQuestion = null;
         PendingQuestion = null;
         Add(at, TimelineEventKind.InformationProvided, CustomerActor, AddedInformationPrefix + information, stepId);
+    }
+
+    /// <summary>Every question put to the customer with its answer, oldest first; the last one's answer is null while it is pending.</summary>
+    public IReadOnlyList<QuestionAndAnswer> QuestionsAndAnswers()
+    {
+        var asked = new List<QuestionAndAnswer>();
+        foreach (var entry in _timeline)
+        {
+            if (entry.Kind == TimelineEventKind.InformationRequested && entry.Summary.StartsWith(AskedPrefix, StringComparison.Ordinal))
+            {
+                asked.Add(new QuestionAndAnswer(entry.Summary[AskedPrefix.Length..], entry.At, null));
+            }
+            else if (entry.Kind == TimelineEventKind.InformationProvided && asked.Count > 0 && asked[^1].Answer is null
+                && entry.Summary.StartsWith(AddedInformationPrefix, StringComparison.Ordinal))
+            {
+                asked[^1] = asked[^1] with { Answer = entry.Summary[AddedInformationPrefix.Length..] };
+            }
+        }
+
+        return asked;
     }
 
     /// <summary>What the customer added when asked for information, oldest first.</summary>
@@ -338,6 +363,11 @@ public sealed class Complaint
         }
 
         Add(verdict.At, TimelineEventKind.CustomerDissatisfied, CustomerActor, $"The customer is not satisfied.{rating}{comment}", stepId);
+        if (Resolution is { } proposed)
+        {
+            _earlierRounds.Add(new RoundOutcome(Round, proposed, verdict));
+        }
+
         Round++;
         if (EscalationTier < MaxTier)
         {
@@ -405,6 +435,7 @@ public sealed class Complaint
         StatusBeforeQuestion = StatusBeforeQuestion,
         SlaBreached = SlaBreached,
         Timeline = [.. _timeline],
+        EarlierRounds = [.. _earlierRounds],
     };
 
     /// <summary>Rebuilds a complaint from storage.</summary>
@@ -446,6 +477,7 @@ public sealed class Complaint
             SlaBreached = snapshot.SlaBreached,
         };
         complaint._timeline.AddRange(snapshot.Timeline.OrderBy(e => e.Sequence));
+        complaint._earlierRounds.AddRange(snapshot.EarlierRounds.OrderBy(r => r.Round));
         return complaint;
     }
 

@@ -68,4 +68,7 @@ public sealed record ComplaintSnapshot
     public bool SlaBreached { get; init; }
 
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+
+    /// <summary>The rounds the customer turned down; empty in records written before rounds were kept.</summary>
+    public IReadOnlyList<RoundOutcome> EarlierRounds { get; init; } = [];
 }

@@ -75,6 +75,12 @@ public sealed record EmailModel
     /// <summary>The email's action links (decision, satisfied / not satisfied, add information…), shown as buttons in this order.</summary>
     public IReadOnlyList<EmailLink> Links { get; init; } = [];
 
+    /// <summary>The rounds the customer turned down, oldest first, so the next assignee sees what was tried and why it failed.</summary>
+    public IReadOnlyList<RoundOutcome> EarlierRounds { get; init; } = [];
+
+    /// <summary>The questions put to the customer and their answers, oldest first.</summary>
+    public IReadOnlyList<QuestionAndAnswer> QuestionsAndAnswers { get; init; } = [];
+
     /// <summary>The complaint's status page, shown as a plain link under the buttons.</summary>
     public Uri? StatusUrl { get; init; }
 }

@@ -97,6 +97,7 @@ public static class EmailTemplates
                     "Please deal with this complaint before its deadlines."))
             .Facts(ComplaintFacts(m))
             .Quote(L(m, "客户的描述", "What the customer wrote"), m.DescriptionExcerpt)
+            .History(m)
             .Paragraph(L(m,
                 "打开处理页面后，您可以：解决（可附补偿）、驳回并说明理由、向客户询问更多信息、升级或转派。",
                 "On the decision page you can resolve it (with optional compensation), reject it with an explanation, ask the customer for more information, escalate it, or reassign it."))
@@ -141,6 +142,7 @@ public static class EmailTemplates
             .Quote(L(m, "升级原因", "Why it was escalated"), m.Reason)
             .Facts(ComplaintFacts(m))
             .Quote(L(m, "客户的描述", "What the customer wrote"), m.DescriptionExcerpt)
+            .History(m)
             .EndForStaff(m);
 
     private static EmailContent InformationRequest(EmailModel m) =>
@@ -340,6 +342,34 @@ public static class EmailTemplates
         (L(m, "首次响应截止", "First response due"), m.FirstResponseDue is { } f ? Date(m, f) : null),
         (L(m, "解决截止", "Resolution due"), m.ResolutionDue is { } r ? Date(m, r) : null),
     ];
+
+    /// <summary>
+    /// What the next assignee must know before deciding again: each earlier round's proposal, compensation, and the
+    /// customer's rating and reason for turning it down; then every question asked and its answer.
+    /// </summary>
+    private static EmailDocument History(this EmailDocument doc, EmailModel m)
+    {
+        foreach (var earlier in m.EarlierRounds)
+        {
+            var proposal = earlier.Resolution;
+            var rejected = proposal.Kind == AgentDecisionKind.Reject;
+            doc.Quote(
+                    rejected ? L(m, $"第 {N(earlier.Round)} 轮：驳回理由", $"Round {N(earlier.Round)}: rejection given") : L(m, $"第 {N(earlier.Round)} 轮：处理方案", $"Round {N(earlier.Round)}: resolution given"),
+                    proposal.Text)
+                .Facts(
+                    (L(m, "补偿", "Compensation"), proposal.Compensation == Compensation.None ? null : EmailFormat.CompensationName(proposal.Compensation, m.Locale)),
+                    (L(m, "客户评分", "Customer's rating"), earlier.Verdict.Rating is { } rating ? $"{N(rating)}/5" : L(m, "未评分", "none given")))
+                .Quote(L(m, $"第 {N(earlier.Round)} 轮：客户不满意的原因", $"Round {N(earlier.Round)}: why the customer is not satisfied"), earlier.Verdict.Comment);
+        }
+
+        foreach (var asked in m.QuestionsAndAnswers)
+        {
+            doc.Quote(L(m, "向客户提出的问题", "Question asked"), asked.Question)
+                .Quote(L(m, "客户的回答", "The customer's answer"), asked.Answer ?? L(m, "（尚未回答）", "(not answered yet)"));
+        }
+
+        return doc;
+    }
 
     /// <summary>The end of an email to an agent, lead or manager: the action buttons, the status link, the staff footer.</summary>
     private static EmailContent EndForStaff(this EmailDocument doc, EmailModel m) => doc.Buttons(m.Links).Link(StatusLink(m)).Footer(StaffFooter(m)).Render();

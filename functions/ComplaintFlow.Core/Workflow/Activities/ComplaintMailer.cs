@@ -29,6 +29,8 @@ public sealed class ComplaintMailer(IEmailSender sender, IActionLinks links, Wor
             Round = complaint.Round,
             FirstResponseDue = complaint.FirstResponseDue,
             ResolutionDue = complaint.ResolutionDue,
+            EarlierRounds = complaint.EarlierRounds,
+            QuestionsAndAnswers = complaint.QuestionsAndAnswers(),
         };
     }
 

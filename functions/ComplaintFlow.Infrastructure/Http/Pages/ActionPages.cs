@@ -60,10 +60,46 @@ public static class ActionPages
         }
 
         html.Append("</dl><h2>").Append(Html.Encode(text.Description)).Append("</h2><blockquote>").Append(Html.Encode(complaint.Description)).Append("</blockquote>");
-        var additions = complaint.Timeline.Where(e => e.Kind == TimelineEventKind.InformationProvided).ToList();
-        foreach (var addition in additions)
+        html.Append("</section>");
+        if (purpose == ActionPurpose.AgentDecision)
         {
-            html.Append("<blockquote>").Append(Html.Encode(addition.Summary)).Append("</blockquote>");
+            History(html, complaint, text);
+        }
+    }
+
+    /// <summary>
+    /// Earlier rounds (what was proposed, the compensation, the customer's rating and reason for turning it down) and
+    /// every question asked with its answer: what the next decision has to build on.
+    /// </summary>
+    private static void History(StringBuilder html, Complaint complaint, ActionText text)
+    {
+        var asked = complaint.QuestionsAndAnswers();
+        if (complaint.EarlierRounds.Count == 0 && asked.Count == 0)
+        {
+            return;
+        }
+
+        var locale = complaint.Customer.Locale;
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        html.Append("<section class=\"card\" aria-labelledby=\"history\"><h2 id=\"history\">").Append(Html.Encode(text.History)).Append("</h2>");
+        foreach (var earlier in complaint.EarlierRounds)
+        {
+            var round = earlier.Round.ToString(culture);
+            var label = earlier.Resolution.Kind == AgentDecisionKind.Reject ? text.RoundRejection : text.RoundResolution;
+            html.Append("<h3>").Append(Html.Encode(string.Format(culture, label, round))).Append("</h3><blockquote>").Append(Html.Encode(earlier.Resolution.Text)).Append("</blockquote><dl>");
+            Row(html, text.Offered, earlier.Resolution.Compensation == Compensation.None ? null : EmailFormat.CompensationName(earlier.Resolution.Compensation, locale));
+            Row(html, text.CustomerRating, earlier.Verdict.Rating is { } rating ? rating.ToString(culture) + "/5" : text.NoRating);
+            html.Append("</dl>");
+            if (!string.IsNullOrWhiteSpace(earlier.Verdict.Comment))
+            {
+                html.Append("<h3>").Append(Html.Encode(string.Format(culture, text.RoundComment, round))).Append("</h3><blockquote>").Append(Html.Encode(earlier.Verdict.Comment)).Append("</blockquote>");
+            }
+        }
+
+        foreach (var qa in asked)
+        {
+            html.Append("<h3>").Append(Html.Encode(text.QuestionAsked)).Append("</h3><blockquote>").Append(Html.Encode(qa.Question)).Append("</blockquote>")
+                .Append("<h3>").Append(Html.Encode(text.CustomerAnswer)).Append("</h3><blockquote>").Append(Html.Encode(qa.Answer ?? text.NotAnswered)).Append("</blockquote>");
         }
 
         html.Append("</section>");

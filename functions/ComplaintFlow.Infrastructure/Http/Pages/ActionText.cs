@@ -61,6 +61,15 @@ public sealed record ActionText
         RatingRange = "The rating is 1 to 5.",
         NotFoundTitle = "Complaint not found",
         NotFound = "This complaint no longer exists.",
+        History = "Earlier rounds and questions",
+        RoundResolution = "Round {0}: resolution given",
+        RoundRejection = "Round {0}: rejection given",
+        RoundComment = "Round {0}: why the customer is not satisfied",
+        CustomerRating = "Customer's rating",
+        NoRating = "none given",
+        QuestionAsked = "Question asked",
+        CustomerAnswer = "The customer's answer",
+        NotAnswered = "(not answered yet)",
     };
 
     public static ActionText Chinese { get; } = new()
@@ -119,6 +128,15 @@ public sealed record ActionText
         RatingRange = "评分为 1 到 5。",
         NotFoundTitle = "未找到投诉",
         NotFound = "此投诉已不存在。",
+        History = "此前的处理与问答",
+        RoundResolution = "第 {0} 轮：处理方案",
+        RoundRejection = "第 {0} 轮：驳回理由",
+        RoundComment = "第 {0} 轮：客户不满意的原因",
+        CustomerRating = "客户评分",
+        NoRating = "未评分",
+        QuestionAsked = "向客户提出的问题",
+        CustomerAnswer = "客户的回答",
+        NotAnswered = "（尚未回答）",
     };
 
     public required string DecisionTitle { get; init; }
@@ -175,6 +193,15 @@ public sealed record ActionText
     public required string RatingRange { get; init; }
     public required string NotFoundTitle { get; init; }
     public required string NotFound { get; init; }
+    public required string History { get; init; }
+    public required string RoundResolution { get; init; }
+    public required string RoundRejection { get; init; }
+    public required string RoundComment { get; init; }
+    public required string CustomerRating { get; init; }
+    public required string NoRating { get; init; }
+    public required string QuestionAsked { get; init; }
+    public required string CustomerAnswer { get; init; }
+    public required string NotAnswered { get; init; }
 
     public static ActionText For(Locale locale) => locale == Locale.Zh ? Chinese : English;
 }
