@@ -204,6 +204,8 @@ public static class NodeTools
 
     private static async Task RunNpmCiAsync(string root, CancellationToken cancellationToken)
     {
+        // Only the person at the console sees this: the install takes a minute and would otherwise look like a hang.
+        await Console.Out.WriteLineAsync("Installing the pinned Azurite and maildev with 'npm ci' (first run only, about a minute)...");
         FindNode();
         var info = new ProcessStartInfo("npm")
         {

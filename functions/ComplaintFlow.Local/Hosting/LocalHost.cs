@@ -82,7 +82,9 @@ public static class LocalHost
 
         // Data lives in the repository's .azurite folder, so complaints survive a restart of the host.
         var location = builder.Configuration["Azurite:Location"] ?? Path.Combine(NodeTools.FindRepositoryRoot(), ".azurite");
+        await Console.Out.WriteLineAsync($"Starting Azurite (local Azure Storage) over {location}...");
         var azurite = await AzuriteProcess.StartOrReuseAsync(location, cancellationToken);
+        await Console.Out.WriteLineAsync(azurite.Reused ? "Reusing the Azurite already running over that folder." : "Azurite is up; starting the host and the Durable engine...");
         builder.Configuration[$"{StorageOptions.Section}:ConnectionString"] = azurite.ConnectionString;
         return azurite;
     }

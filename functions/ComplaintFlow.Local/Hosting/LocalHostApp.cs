@@ -38,6 +38,13 @@ public sealed class LocalHostApp(WebApplication app, AzuriteProcess? azurite) : 
             LocalHostBanner.Print(log, address, azurite is not null);
         }
 
+        if (azurite is not null)
+        {
+            // Written to the console, not the log: it is for the person wiring queue intake or Storage Explorer. The key is
+            // Azurite's public, well-known development key, not a secret.
+            await Console.Out.WriteLineAsync(LocalHostBanner.Storage(azurite, App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ComplaintFlow.Infrastructure.Queues.IntakeQueueOptions>>().Value.QueueName));
+        }
+
         await App.WaitForShutdownAsync(cancellationToken);
     }
 

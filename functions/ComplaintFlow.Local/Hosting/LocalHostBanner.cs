@@ -9,6 +9,17 @@ public static partial class LocalHostBanner
         LogReady(logger, baseUrl, startedAzurite ? "a local Azurite (data in .azurite/)" : "the configured storage account");
     }
 
+    /// <summary>Azurite's endpoints and connection string, and the intake queue's name, for queue intake and storage tools.</summary>
+    public static string Storage(DevServices.AzuriteProcess azurite, string intakeQueue)
+    {
+        ArgumentNullException.ThrowIfNull(azurite);
+        return "Storage (Azurite, data in .azurite/):\n" +
+            $"  Tables:  http://127.0.0.1:{azurite.TablePort}/devstoreaccount1\n" +
+            $"  Queues:  http://127.0.0.1:{azurite.QueuePort}/devstoreaccount1   (intake queue: {intakeQueue})\n" +
+            $"  Blobs:   http://127.0.0.1:{azurite.BlobPort}/devstoreaccount1\n" +
+            $"  Connection string: {azurite.ConnectionString}";
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message =
         "ComplaintFlow is running on {Storage}.\n" +
         "  Outbox (emails, with clickable links):  {BaseUrl}/outbox\n" +

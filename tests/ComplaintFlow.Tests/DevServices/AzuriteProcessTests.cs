@@ -29,4 +29,22 @@ public sealed class AzuriteProcessTests(Fixtures.AzuriteFixture azurite)
         using var client = new System.Net.Sockets.TcpClient();
         await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => client.ConnectAsync("127.0.0.1", port, ct).AsTask());
     }
+
+    [Fact]
+    public async Task The_storage_lines_the_host_prints_give_a_connection_string_that_reaches_its_queues()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var own = await AzuriteProcess.StartAsync(cancellationToken: ct);
+
+        var printed = ComplaintFlow.Local.Hosting.LocalHostBanner.Storage(own, "complaints-inbound");
+
+        Assert.Contains($"http://127.0.0.1:{own.QueuePort}/devstoreaccount1", printed, StringComparison.Ordinal);
+        Assert.Contains($"http://127.0.0.1:{own.TablePort}/devstoreaccount1", printed, StringComparison.Ordinal);
+        Assert.Contains("intake queue: complaints-inbound", printed, StringComparison.Ordinal);
+        var connection = printed.Split('\n').Single(l => l.TrimStart().StartsWith("Connection string: ", StringComparison.Ordinal)).Trim()["Connection string: ".Length..];
+        var queue = new Azure.Storage.Queues.QueueClient(connection, "printed-" + Guid.NewGuid().ToString("N")[..8]);
+        await queue.CreateAsync(cancellationToken: ct);
+        await queue.SendMessageAsync("hello", ct);
+        Assert.Equal("hello", (await queue.ReceiveMessageAsync(cancellationToken: ct)).Value.MessageText);
+    }
 }
