@@ -20,7 +20,7 @@ public static class PageLayout
         "blockquote{margin:.5rem 0;padding:.5rem .75rem;border-left:4px solid #d0d7de;background:#f6f8fa;white-space:pre-wrap;overflow-wrap:anywhere}" +
         "fieldset{border:0;padding:0;margin:0 0 1rem}legend{font-weight:600;margin-bottom:.5rem}" +
         "label.choice{display:flex;gap:.6rem;align-items:center;min-height:44px;padding:.5rem .75rem;border:1px solid #d0d7de;border-radius:6px;margin:.35rem 0;background:#fff}" +
-        "label.field{display:block;font-weight:600;margin:.75rem 0 .25rem}textarea,select{width:100%;font:inherit;padding:.6rem;border:1px solid #8c959f;border-radius:6px}textarea{min-height:8rem}" +
+        "label.field{display:block;font-weight:600;margin:.75rem 0 .25rem}textarea,select,input[type=password]{width:100%;font:inherit;padding:.6rem;border:1px solid #8c959f;border-radius:6px}textarea{min-height:8rem}" +
         "button{font:inherit;font-weight:600;min-height:48px;width:100%;padding:.75rem;border:0;border-radius:6px;background:#0969da;color:#fff;cursor:pointer;margin-top:1rem}" +
         ":focus-visible{outline:3px solid #fb8500;outline-offset:2px}.notice{border-left:4px solid #0969da}.warn{border-left:4px solid #bf8700}.error{border-left:4px solid #cf222e}" +
         ".hint{color:#57606a;font-size:.9rem}.errors{color:#cf222e;font-weight:600}table{width:100%;border-collapse:collapse}td,th{text-align:left;padding:.4rem;border-bottom:1px solid #d0d7de;vertical-align:top}" +
