@@ -39,14 +39,14 @@ public static class LocalPages
         }
         else
         {
-            html.Append("<table><thead><tr><th scope=\"col\">Sent</th><th scope=\"col\">To</th><th scope=\"col\">Subject</th><th scope=\"col\">Complaint</th></tr></thead><tbody>");
+            html.Append("<table class=\"rows\"><thead><tr><th scope=\"col\">Sent</th><th scope=\"col\">To</th><th scope=\"col\">Subject</th><th scope=\"col\">Complaint</th></tr></thead><tbody>");
             foreach (var entry in entries)
             {
                 var m = entry.Message;
-                html.Append("<tr><td>").Append(Html.Encode(entry.StoredAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)))
-                    .Append("</td><td>").Append(Html.Encode(m.To))
-                    .Append("</td><td><a href=\"/outbox/").Append(Uri.EscapeDataString(m.MessageId)).Append("\">").Append(Html.Encode(m.Subject)).Append("</a>")
-                    .Append("</td><td>").Append(m.ComplaintId is null ? string.Empty : $"<a href=\"/status/{Uri.EscapeDataString(m.ComplaintId)}\">{Html.Encode(m.ComplaintId)}</a>")
+                html.Append("<tr><td data-label=\"Sent\">").Append(Html.Encode(entry.StoredAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)))
+                    .Append("</td><td data-label=\"To\">").Append(Html.Encode(m.To))
+                    .Append("</td><td data-label=\"Subject\"><a href=\"/outbox/").Append(Uri.EscapeDataString(m.MessageId)).Append("\">").Append(Html.Encode(m.Subject)).Append("</a>")
+                    .Append("</td><td data-label=\"Complaint\">").Append(m.ComplaintId is null ? string.Empty : $"<a href=\"/status/{Uri.EscapeDataString(m.ComplaintId)}\">{Html.Encode(m.ComplaintId)}</a>")
                     .Append("</td></tr>");
             }
 
@@ -108,11 +108,11 @@ public static class LocalPages
         Row("Resolution due", view.ResolutionDue?.ToString("u", CultureInfo.InvariantCulture));
         Row("Subject", view.Subject);
         html.Append("</dl><blockquote>").Append(Html.Encode(view.Description)).Append("</blockquote></section>");
-        html.Append("<section class=\"card\"><h2>Timeline</h2><table><thead><tr><th scope=\"col\">When (UTC)</th><th scope=\"col\">Who</th><th scope=\"col\">What</th></tr></thead><tbody>");
+        html.Append("<section class=\"card\"><h2>Timeline</h2><table class=\"rows\"><thead><tr><th scope=\"col\">When (UTC)</th><th scope=\"col\">Who</th><th scope=\"col\">What</th></tr></thead><tbody>");
         foreach (var entry in view.Timeline)
         {
-            html.Append("<tr><td>").Append(entry.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("</td><td>").Append(Html.Encode(entry.Actor))
-                .Append("</td><td>").Append(Html.Encode(entry.Summary)).Append("</td></tr>");
+            html.Append("<tr><td data-label=\"When (UTC)\">").Append(entry.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("</td><td data-label=\"Who\">").Append(Html.Encode(entry.Actor))
+                .Append("</td><td data-label=\"What\">").Append(Html.Encode(entry.Summary)).Append("</td></tr>");
         }
 
         html.Append("</tbody></table></section><p><a href=\"/outbox?complaint=").Append(Uri.EscapeDataString(view.ComplaintId)).Append("\">Emails of this complaint</a></p>");

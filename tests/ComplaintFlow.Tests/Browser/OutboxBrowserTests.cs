@@ -63,4 +63,35 @@ public sealed class OutboxBrowserTests(AzuriteFixture azurite)
         Assert.Contains("已为您全额退款", outcome.TextBody, StringComparison.Ordinal);
         await driver.WaitForStatusAsync(id, "AwaitingCustomer");
     }
+
+    [Fact]
+    public async Task On_a_phone_the_outbox_and_the_status_page_fit_the_screen_and_the_timeline_stays_short()
+    {
+        await using var host = await RunningHost.StartAsync(azurite);
+        using var client = host.CreateClient();
+        var driver = new HostDriver(host, client);
+        using var accepted = await driver.PostSignedAsync(HostDriver.ComplaintJson("fb-browser-phone"));
+        var id = (await accepted.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("complaintId").GetString()!;
+        await driver.WaitForEmailAsync(id, EmailKind.AgentAssignment);
+        await driver.WaitForStatusAsync(id, "Assigned");
+
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "zh-CN" });
+            foreach (var (path, shot) in new[] { ("/outbox", "outbox-390"), ($"/status/{id}", "status-390") })
+            {
+                await page.GotoAsync(new Uri(host.BaseAddress, path).AbsoluteUri);
+                await Chromium.KeepScreenshotAsync(page, shot);
+
+                // Nothing wider than the screen: no sideways scrolling to read a row.
+                Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, $"{path} is wider than a 390 px phone");
+            }
+
+            // Each timeline entry is a short card: the page was 5,400 px tall for six entries, one word per line.
+            Assert.InRange(await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight"), 400, 2400);
+            Assert.Equal("block", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('table.rows tr')).display"));
+        }
+    }
 }

@@ -25,7 +25,11 @@ public static class PageLayout
         ":focus-visible{outline:3px solid #fb8500;outline-offset:2px}.notice{border-left:4px solid #0969da}.warn{border-left:4px solid #bf8700}.error{border-left:4px solid #cf222e}" +
         ".hint{color:#57606a;font-size:.9rem}.errors{color:#cf222e;font-weight:600}table{width:100%;border-collapse:collapse}td,th{text-align:left;padding:.4rem;border-bottom:1px solid #d0d7de;vertical-align:top}" +
         "a{color:#0969da}.stars{display:flex;gap:.5rem;flex-wrap:wrap}pre{white-space:pre-wrap;overflow-wrap:anywhere}" +
-        "iframe{width:100%;min-height:32rem;border:1px solid #d0d7de;border-radius:8px;background:#fff}";
+        "iframe{width:100%;min-height:32rem;border:1px solid #d0d7de;border-radius:8px;background:#fff}td{overflow-wrap:anywhere}" +
+        // On a phone a table of rows becomes a list of cards, each cell labelled by its column (data-label).
+        "@media (max-width:40rem){table.rows thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}" +
+        "table.rows tr{display:block;border-bottom:1px solid #d0d7de;padding:.5rem 0}table.rows td{display:block;border:0;padding:.1rem 0}" +
+        "table.rows td[data-label]::before{content:attr(data-label) \"\\00a0\\00b7\\00a0\";color:#57606a}}";
 
     /// <summary>
     /// The policy every page is sent with: nothing may load or run (<c>default-src 'none'</c>, so no script at all) but
