@@ -34,7 +34,7 @@ public sealed class ComplaintsEndpoint(IComplaintStore store, ComplaintLookup lo
             response.Headers.ContentLocation = $"/api/complaints/{complaint.Id.Value}";
         }
 
-        return TypedResults.Ok(ComplaintView.From(complaint));
+        return new PrivateResult(TypedResults.Ok(ComplaintView.From(complaint)));
     }
 
     public async Task<IResult> ListAsync(string? month, string? status, string? pageSize, string? continuationToken, CancellationToken cancellationToken)
@@ -78,7 +78,7 @@ public sealed class ComplaintsEndpoint(IComplaintStore store, ComplaintLookup lo
         }
 
         var page = await store.ListByMonthAsync(partition, statusFilter, size, continuationToken, cancellationToken);
-        return TypedResults.Ok(new ComplaintListView(page.Items.Select(ComplaintView.From).ToList(), page.ContinuationToken));
+        return new PrivateResult(TypedResults.Ok(new ComplaintListView(page.Items.Select(ComplaintView.From).ToList(), page.ContinuationToken)));
     }
 
     public sealed record ComplaintListView(IReadOnlyList<ComplaintView> Items, string? ContinuationToken);

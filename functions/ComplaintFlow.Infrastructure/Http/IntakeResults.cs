@@ -14,7 +14,7 @@ public static class IntakeResults
         ArgumentNullException.ThrowIfNull(outcome);
         return outcome.Kind switch
         {
-            IntakeOutcomeKind.Accepted => TypedResults.Accepted(outcome.Receipt!.StatusUrl, outcome.Receipt),
+            IntakeOutcomeKind.Accepted => new PrivateResult(TypedResults.Accepted(outcome.Receipt!.StatusUrl, outcome.Receipt)),
             IntakeOutcomeKind.KeyReusedWithOtherBody => Problems.Field(
                 StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Delivery id reused with another body", keyField,
                 $"This {keyField} was already used for a different body. Use a new {keyField} for a new complaint, or resend the original body unchanged."),

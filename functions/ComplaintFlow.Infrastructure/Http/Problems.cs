@@ -1,6 +1,5 @@
 using ComplaintFlow.Core.Intake;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ComplaintFlow.Infrastructure.Http;
@@ -24,7 +23,7 @@ public static class Problems
     /// <summary>A problem with no particular field.</summary>
     public static IResult Plain(int status, string type, string title, string detail) => Create(status, type, title, detail, null);
 
-    private static ProblemHttpResult Create(int status, string type, string title, string detail, IReadOnlyList<FieldError>? errors)
+    private static PrivateResult Create(int status, string type, string title, string detail, IReadOnlyList<FieldError>? errors)
     {
         var problem = new ProblemDetails
         {
@@ -38,6 +37,6 @@ public static class Problems
             problem.Extensions["errors"] = errors.Select(e => new { field = e.Field, message = e.Message }).ToArray();
         }
 
-        return TypedResults.Problem(problem);
+        return new PrivateResult(TypedResults.Problem(problem));
     }
 }

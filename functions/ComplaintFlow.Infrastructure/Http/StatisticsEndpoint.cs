@@ -60,11 +60,11 @@ public sealed class StatisticsEndpoint(ComplaintStatistics statistics)
         var report = await statistics.ReportAsync(first, last, cancellationToken);
         if (csv == false)
         {
-            return TypedResults.Ok(report);
+            return new PrivateResult(TypedResults.Ok(report));
         }
 
         var name = $"stats-{first:yyyy-MM-dd}-{last:yyyy-MM-dd}.csv";
-        return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(StatisticsCsv.Write(report))], "text/csv; charset=utf-8", name);
+        return new PrivateResult(TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(StatisticsCsv.Write(report))], "text/csv; charset=utf-8", name));
     }
 
     public async Task<IResult> RebuildAsync(string? month, CancellationToken cancellationToken)
@@ -76,7 +76,7 @@ public sealed class StatisticsEndpoint(ComplaintStatistics statistics)
 
         var last = first.AddMonths(1).AddDays(-1);
         var aggregate = await statistics.RebuildAsync(first.ToString("yyyyMM", CultureInfo.InvariantCulture), cancellationToken);
-        return TypedResults.Ok(StatisticsReport.From(aggregate, first, last));
+        return new PrivateResult(TypedResults.Ok(StatisticsReport.From(aggregate, first, last)));
     }
 
     private static IResult Invalid(string parameter, string detail) =>

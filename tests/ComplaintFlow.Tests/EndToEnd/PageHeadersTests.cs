@@ -12,7 +12,8 @@ namespace ComplaintFlow.Tests.EndToEnd;
 /// <summary>
 /// Every kind of page the hosts serve (the shared action pages, the local outbox and status pages) tells the browser
 /// to run no script, never to frame it, never to send its URL (link pages carry tokens) as a referrer, not to sniff
-/// it and not to keep it: they show personal data.
+/// it and not to keep it: they show personal data. The JSON API's answers (records, statistics, problems) carry the
+/// same data, so they too are neither kept nor sniffed.
 /// </summary>
 public sealed partial class PageHeadersTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
@@ -72,6 +73,54 @@ public sealed partial class PageHeadersTests(HostFixture fixture) : IClassFixtur
                 }
 
                 Assert.False(html.Contains(" style=\"", StringComparison.Ordinal), $"The {kind} page has an inline style attribute.");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Every_json_answer_and_problem_is_neither_stored_nor_sniffed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = Host.CreateClient();
+        var driver = new HostDriver(Host, client);
+        var answers = new List<(string Kind, HttpResponseMessage Response)>();
+        var accepted = await driver.PostSignedAsync(HostDriver.ComplaintJson("fb-api-headers-" + Guid.NewGuid().ToString("N")[..8]));
+        answers.Add(("intake 202", accepted));
+        var id = (await accepted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("complaintId").GetString()!;
+        var month = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (kind, url, keyed) in new[]
+        {
+            ("record", "/api/complaints/" + id, true),
+            ("list", "/api/complaints?month=" + month, true),
+            ("statistics", "/api/stats?month=" + month, true),
+            ("statistics csv", "/api/stats?format=csv&month=" + month, true),
+            ("bad id problem", "/api/complaints/not-an-id", true),
+            ("missing key problem", "/api/complaints/" + id, false),
+        })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (keyed)
+            {
+                request.Headers.Add(Local.Security.ApiKeyFilter.Header, RunningHost.ApiKey);
+            }
+
+            answers.Add((kind, await client.SendAsync(request, ct)));
+        }
+
+        using var unsigned = new StringContent("{}", Encoding.UTF8, "application/json");
+        answers.Add(("unsigned intake problem", await client.PostAsync("/api/complaints", unsigned, ct)));
+
+        foreach (var (kind, response) in answers)
+        {
+            using (response)
+            {
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted or HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, $"{kind}: {response.StatusCode}");
+                Assert.Equal("no-store", Header(response, "Cache-Control", kind));
+                Assert.Equal("nosniff", Header(response, "X-Content-Type-Options", kind));
+                if ((int)response.StatusCode >= 400)
+                {
+                    Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                }
             }
         }
     }

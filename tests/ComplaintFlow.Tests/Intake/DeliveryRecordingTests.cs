@@ -107,7 +107,7 @@ public sealed class DeliveryRecordingTests : IAsyncLifetime
         await WaitUntilAsync(async () => (await ledger.FindAsync(new IntakeKey("webhook", "msg_resent"), _ct))!.IsRecorded);
 
         var context = new DefaultHttpContext();
-        var shown = Assert.IsType<Ok<ComplaintView>>(await Flow.Services.GetRequiredService<ComplaintsEndpoint>().GetAsync(resent, context.Response, _ct)).Value!;
+        var shown = Assert.IsType<Ok<ComplaintView>>(Assert.IsType<PrivateResult>(await Flow.Services.GetRequiredService<ComplaintsEndpoint>().GetAsync(resent, context.Response, _ct)).Inner).Value!;
         Assert.Equal(first, shown.ComplaintId);
         Assert.Equal($"/api/complaints/{first}", context.Response.Headers.ContentLocation.ToString());
         Assert.Null(await Flow.Complaints.FindAsync(ComplaintId.Parse(resent), _ct));
@@ -140,7 +140,7 @@ public sealed class DeliveryRecordingTests : IAsyncLifetime
     }
 
     private async Task<ComplaintView> GetAsync(string id) =>
-        Assert.IsType<Ok<ComplaintView>>(await Flow.Services.GetRequiredService<ComplaintsEndpoint>().GetAsync(id, new DefaultHttpContext().Response, _ct)).Value!;
+        Assert.IsType<Ok<ComplaintView>>(Assert.IsType<PrivateResult>(await Flow.Services.GetRequiredService<ComplaintsEndpoint>().GetAsync(id, new DefaultHttpContext().Response, _ct)).Inner).Value!;
 
     private Task WaitUntilRecordedAsync(string id) =>
         WaitUntilAsync(async () => await Flow.Complaints.FindAsync(ComplaintId.Parse(id), _ct) is not null);
