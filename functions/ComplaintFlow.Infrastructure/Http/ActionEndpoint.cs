@@ -48,7 +48,7 @@ public sealed partial class ActionEndpoint(
 
         if (!IsCurrent(claims!, complaint))
         {
-            return PageLayout.Message(StatusCodes.Status200OK, complaint.Customer.Locale, text.StaleTitle, Format(text.Stale, StatusName(complaint)), "warn");
+            return PageLayout.Message(StatusCodes.Status200OK, complaint.Customer.Locale, text.StaleTitle, Format(text.Stale, text.StatusName(complaint.Status)), "warn");
         }
 
         var csrf = IssueCsrf(http, token);
@@ -80,7 +80,7 @@ public sealed partial class ActionEndpoint(
 
         if (!IsCurrent(claims!, complaint))
         {
-            return PageLayout.Message(StatusCodes.Status409Conflict, locale, text.StaleTitle, Format(text.Stale, StatusName(complaint)), "warn");
+            return PageLayout.Message(StatusCodes.Status409Conflict, locale, text.StaleTitle, Format(text.Stale, text.StatusName(complaint.Status)), "warn");
         }
 
         var posted = await http.Request.ReadFormAsync(cancellationToken);
@@ -152,21 +152,21 @@ public sealed partial class ActionEndpoint(
         if (validation.Status == TokenStatus.Expired)
         {
             var text = ActionText.For(complaint.Customer.Locale);
-            var when = EmailFormat.Date(claims.ExpiresAt, complaint.Customer.Locale, "UTC");
+            var when = EmailFormat.Date(claims.ExpiresAt, complaint.Customer.Locale, workingHours.TimeZone);
             return (claims, complaint, PageLayout.Message(StatusCodes.Status410Gone, complaint.Customer.Locale, text.ExpiredTitle, Format(text.Expired, when), "warn"));
         }
 
         return (claims, complaint, null);
     }
 
-    private static IResult AlreadyUsed(int status, Complaint complaint, LedgerEntry used)
+    private IResult AlreadyUsed(int status, Complaint complaint, LedgerEntry used)
     {
         var text = ActionText.For(complaint.Customer.Locale);
-        var when = EmailFormat.Date(used.RecordedAt, complaint.Customer.Locale, "UTC");
-        return PageLayout.Message(status, complaint.Customer.Locale, text.AlreadyUsedTitle, Format(text.AlreadyUsed, when, used.OutcomeSummary));
+        var when = EmailFormat.Date(used.RecordedAt, complaint.Customer.Locale, workingHours.TimeZone);
+        // The template ends the sentence itself: a summary ending in its own full stop would show "。。".
+        var what = used.OutcomeSummary.TrimEnd().TrimEnd('。', '.', '！', '!');
+        return PageLayout.Message(status, complaint.Customer.Locale, text.AlreadyUsedTitle, Format(text.AlreadyUsed, when, what));
     }
-
-    private static string StatusName(Complaint complaint) => complaint.Status.ToString();
 
     private static string Format(string template, params object[] values) => string.Format(CultureInfo.InvariantCulture, template, values);
 

@@ -60,7 +60,8 @@ public static class ActionForms
                         ? Compensations.FirstOrDefault(c => c.Value == form.Compensation).Kind
                         : Compensation.None;
                     var decision = new AgentDecision(choice.Kind, claims.Recipient, claims.Generation, body, compensation);
-                    var summary = body is null ? choice.Kind.ToString() : $"{choice.Kind}: {Shorten(body)}";
+                    var done = text.DecisionDone(choice.Kind);
+                    var summary = body is null ? done : $"{done}{text.Colon}{Shorten(body)}";
                     return (WorkflowNames.Events.AgentDecision, decision, summary, errors);
                 }
 

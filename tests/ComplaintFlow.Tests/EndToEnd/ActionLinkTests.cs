@@ -49,6 +49,34 @@ public sealed class ActionLinkTests(HostFixture fixture) : IClassFixture<HostFix
     }
 
     [Fact]
+    public async Task A_used_link_and_the_status_page_speak_the_customers_language_with_times_in_Beijing_time()
+    {
+        var (driver, client, id, link) = await AssignedComplaintAsync("fb-link-zh");
+        var (_, post) = await driver.SubmitFormAsync(link, new Dictionary<string, string> { ["choice"] = "resolve", ["text"] = "已为您全额退款。" });
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        await driver.WaitForStatusAsync(id, "AwaitingCustomer");
+
+        using var again = await client.GetAsync(link, TestContext.Current.CancellationToken);
+        var used = await again.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("使用：已解决：已为您全额退款。未做任何更改", used, StringComparison.Ordinal);
+        Assert.Contains("北京时间", used, StringComparison.Ordinal);
+        Assert.DoesNotContain("Resolve", used, StringComparison.Ordinal);
+        Assert.DoesNotContain("。。", used, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", used, StringComparison.Ordinal);
+
+        using var status = await client.GetAsync(new Uri(Host.BaseAddress, $"/status/{id}"), TestContext.Current.CancellationToken);
+        var page = await status.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("处理记录", page, StringComparison.Ordinal);
+        Assert.Contains("等待客户确认", page, StringComparison.Ordinal);
+        Assert.Contains("已给出处理结果", page, StringComparison.Ordinal);
+        Assert.Contains("北京时间", page, StringComparison.Ordinal);
+        foreach (var english in new[] { "AwaitingCustomer", "Timeline", "Status", "UTC", "Resolution proposed" })
+        {
+            Assert.DoesNotContain(english, page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Expired_link_shows_it_expired_and_acts_on_nothing()
     {
         var (driver, client, id, _) = await AssignedComplaintAsync("fb-link-expired");

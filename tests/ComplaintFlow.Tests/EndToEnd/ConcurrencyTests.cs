@@ -55,7 +55,7 @@ public sealed class ConcurrencyTests(HostFixture fixture) : IClassFixture<HostFi
 
         var decided = await PostTwiceAtOnceAsync(client, decisionLink, new() { ["choice"] = "resolve", ["text"] = "Refunded in full.", ["compensation"] = "refund" });
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], decided.Select(r => r.Status).Order());
-        Assert.Contains("Refunded in full.", decided.Single(r => r.Status == HttpStatusCode.Conflict).Page, StringComparison.Ordinal);
+        Assert.Contains("已解决：Refunded in full", decided.Single(r => r.Status == HttpStatusCode.Conflict).Page, StringComparison.Ordinal);
 
         var outcome = await driver.WaitForEmailAsync(id, EmailKind.Outcome, to: "lilei@example.com");
         var satisfied = HostDriver.ActionLinks(outcome).First(l => l.Query.Contains("choice=satisfied", StringComparison.Ordinal));

@@ -70,6 +70,9 @@ public sealed record ActionText
         QuestionAsked = "Question asked",
         CustomerAnswer = "The customer's answer",
         NotAnswered = "(not answered yet)",
+        Colon = ": ",
+        Decisions = ["Resolved", "Rejected", "Asked the customer for information", "Escalated", "Reassigned"],
+        Statuses = ["received", "being verified", "waiting for the customer's information", "with an agent", "waiting for the customer's confirmation", "reopened", "closed", "rejected"],
     };
 
     public static ActionText Chinese { get; } = new()
@@ -137,6 +140,9 @@ public sealed record ActionText
         QuestionAsked = "向客户提出的问题",
         CustomerAnswer = "客户的回答",
         NotAnswered = "（尚未回答）",
+        Colon = "：",
+        Decisions = ["已解决", "已驳回", "已请客户补充信息", "已升级", "已转派"],
+        Statuses = ["已收到", "核实中", "等待客户补充信息", "处理中", "等待客户确认", "已重新处理", "已结案", "已拒绝"],
     };
 
     public required string DecisionTitle { get; init; }
@@ -202,6 +208,25 @@ public sealed record ActionText
     public required string QuestionAsked { get; init; }
     public required string CustomerAnswer { get; init; }
     public required string NotAnswered { get; init; }
+    public required string Colon { get; init; }
+
+    /// <summary>What a decision did, in the order of <see cref="AgentDecisionKind"/>'s Resolve, Reject, RequestInfo, Escalate, Reassign.</summary>
+    public required IReadOnlyList<string> Decisions { get; init; }
+
+    /// <summary>The <see cref="ComplaintStatus"/> names, in the enum's order, as people read them.</summary>
+    public required IReadOnlyList<string> Statuses { get; init; }
+
+    public string DecisionDone(AgentDecisionKind kind) => kind switch
+    {
+        AgentDecisionKind.Resolve => Decisions[0],
+        AgentDecisionKind.Reject => Decisions[1],
+        AgentDecisionKind.RequestInfo => Decisions[2],
+        AgentDecisionKind.Escalate => Decisions[3],
+        AgentDecisionKind.Reassign => Decisions[4],
+        _ => kind.ToString(),
+    };
+
+    public string StatusName(ComplaintStatus status) => (int)status < Statuses.Count ? Statuses[(int)status] : status.ToString();
 
     public static ActionText For(Locale locale) => locale == Locale.Zh ? Chinese : English;
 }
