@@ -17,8 +17,6 @@ public static class ComplaintFlowEndpoints
         app.MapPost("/" + ActionTokenService.RoutePrefix + "{token}", (HttpContext http, string token, ActionEndpoint endpoint, CancellationToken ct) => endpoint.PostAsync(http, token, ct))
             .DisableAntiforgery();
         app.MapGet("/api/health", () => TypedResults.Ok(new { status = "ok" }));
-        app.MapFallback("/api/{**path}", (string? path) => Problems.Plain(
-            StatusCodes.Status404NotFound, "route-not-found", "No such route", "There is no API route at this path; docs/webhook.md lists the routes."));
 
         var keyed = app.MapGroup(string.Empty);
         keyed.MapGet("/api/complaints/{id}", (string id, HttpResponse response, ComplaintsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(id, response, ct));

@@ -57,6 +57,7 @@ public static class LocalHost
             configureServices?.Invoke(builder.Services);
 
             var app = builder.Build();
+            app.UseStatusCodePages(ApiStatusCodePages.WriteAsync);
             app.MapComplaintFlowApi().AddEndpointFilter<ApiKeyFilter>();
             app.MapLocalPages();
             return new LocalHostApp(app, azurite);

@@ -78,6 +78,17 @@ public sealed class HostileInputFuzzTests(HostFixture fixture) : IClassFixture<H
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task A_method_a_route_does_not_take_is_405_problem_json_naming_the_allowed_ones()
+    {
+        using var client = Host.CreateClient();
+        using var body = new StringContent("{}");
+        using var response = await client.PutAsync("/api/complaints", body, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("POST", response.Content.Headers.Allow);
+    }
+
     private (string Name, HttpRequestMessage Request) Next(Random random, byte[] valid) => random.Next(12) switch
     {
         0 => ("truncated json", Signed(valid[..random.Next(1, valid.Length - 1)])),
