@@ -38,6 +38,9 @@ public sealed class WebhookVerifier
         _timeProvider = timeProvider;
     }
 
+    /// <summary>The longest <c>webhook-id</c> accepted; ids are keys of the delivery ledger and appear in support requests.</summary>
+    public const int MaxIdLength = 256;
+
     /// <summary>
     /// Checks one delivery. <paramref name="body"/> must be the request body exactly as received (no re-serialising:
     /// the signature covers the raw bytes).
@@ -47,6 +50,13 @@ public sealed class WebhookVerifier
         if (string.IsNullOrWhiteSpace(id))
         {
             return Missing(WebhookHeaders.Id);
+        }
+
+        if (!IsWellFormedId(id))
+        {
+            return WebhookVerification.Failure(
+                WebhookHeaders.Id,
+                $"The webhook-id header must be 1 to {MaxIdLength} characters of letters, digits and - _ . : ~ + / = (e.g. msg_2KWPBgLlAfxdpx2AI54pPJ85f4W or a UUID).");
         }
 
         if (string.IsNullOrWhiteSpace(timestamp))
@@ -155,4 +165,11 @@ public sealed class WebhookVerifier
         };
         return text;
     }
+
+    /// <summary>
+    /// Ids as senders make them (Standard Webhooks' <c>msg_…</c>, UUIDs, base64): no spaces, controls, quotes, markup or
+    /// percent-encoding, which an id never needs and which would follow it into keys, logs and support tickets.
+    /// </summary>
+    private static bool IsWellFormedId(string id) =>
+        id.Length <= MaxIdLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '~' or '+' or '/' or '=');
 }

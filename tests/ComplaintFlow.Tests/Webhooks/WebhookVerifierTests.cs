@@ -95,6 +95,33 @@ public sealed class WebhookVerifierTests
     }
 
     [Theory]
+    [InlineData("msg_<script>alert(1)</script>")]
+    [InlineData("msg_a\tb")]
+    [InlineData("msg_\"quoted\"")]
+    [InlineData("msg_%0d%0aSet-Cookie")]
+    [InlineData("msg with spaces")]
+    public void A_webhook_id_with_characters_an_id_never_needs_is_rejected_naming_the_header(string id)
+    {
+        var delivery = WebhookDeliveryBuilder.At(TestSecrets.Now).WithId(id).SignedWith(TestSecrets.Current).Build();
+
+        var result = delivery.VerifyWith(Verifier(TestSecrets.Current));
+
+        Assert.False(result.IsValid);
+        Assert.Equal(WebhookHeaders.Id, result.Header);
+    }
+
+    [Fact]
+    public void A_webhook_id_longer_than_256_characters_is_rejected_and_a_uuid_or_256_characters_pass()
+    {
+        WebhookVerification Verify(string id) => WebhookDeliveryBuilder.At(TestSecrets.Now).WithId(id).SignedWith(TestSecrets.Current).Build().VerifyWith(Verifier(TestSecrets.Current));
+
+        Assert.Equal(WebhookHeaders.Id, Verify("msg_" + new string('a', 253)).Header);
+        Assert.True(Verify("msg_" + new string('a', 252)).IsValid);
+        Assert.True(Verify(Guid.NewGuid().ToString()).IsValid);
+        Assert.True(Verify("msg_2KWPBgLlAfxdpx2AI54pPJ85f4W/+=").IsValid);
+    }
+
+    [Theory]
     [InlineData(WebhookHeaders.Id)]
     [InlineData(WebhookHeaders.Timestamp)]
     [InlineData(WebhookHeaders.Signature)]
