@@ -9,7 +9,7 @@ namespace ComplaintFlow.Functions;
 /// The HTTP contract on the shared endpoints, at the local host's routes (route prefix <c>api</c>). The signed webhook,
 /// the links and the health check are anonymous; the rest take a Functions key in <c>x-functions-key</c>.
 /// </summary>
-public sealed class HttpFunctions(BoundDurableClient durable, IntakeEndpoint intake, ActionEndpoint actions, ComplaintsEndpoint complaints, RestrictionsEndpoint restrictions, StatisticsEndpoint statistics)
+public sealed class HttpFunctions(BoundDurableClient durable, IntakeEndpoint intake, ActionEndpoint actions, ComplaintsEndpoint complaints, RestrictionsEndpoint restrictions, StatisticsEndpoint statistics, HealthEndpoint health)
 {
     [Function("SubmitComplaint")]
     public async Task Submit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "complaints")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken ct)
@@ -54,6 +54,6 @@ public sealed class HttpFunctions(BoundDurableClient durable, IntakeEndpoint int
         await (await restrictions.LiftAsync(key, ct)).ExecuteAsync(request.HttpContext);
 
     [Function("Health")]
-    public static Task Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
-        TypedResults.Ok(new { status = "ok" }).ExecuteAsync(request.HttpContext);
+    public async Task Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken ct) =>
+        await (await health.GetAsync(ct)).ExecuteAsync(request.HttpContext);
 }

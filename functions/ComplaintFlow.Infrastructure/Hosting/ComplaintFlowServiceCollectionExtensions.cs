@@ -160,6 +160,7 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton(sp => new TablePoisonArchive(sp.GetRequiredService<TableServiceClient>().GetTableClient(Tables(sp).Poison)));
         services.AddSingleton<QueueIntakeProcessor>();
         services.AddSingleton<IntakeEndpoint>();
+        services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<ActionEndpoint>();
         services.AddSingleton<ComplaintsEndpoint>();
         services.AddSingleton<RestrictionsEndpoint>();

@@ -16,7 +16,7 @@ public static class ComplaintFlowEndpoints
         app.MapGet("/" + ActionTokenService.RoutePrefix + "{token}", (HttpContext http, string token, ActionEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(http, token, ct));
         app.MapPost("/" + ActionTokenService.RoutePrefix + "{token}", (HttpContext http, string token, ActionEndpoint endpoint, CancellationToken ct) => endpoint.PostAsync(http, token, ct))
             .DisableAntiforgery();
-        app.MapGet("/api/health", () => TypedResults.Ok(new { status = "ok" }));
+        app.MapGet("/api/health", (HealthEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(ct));
 
         var keyed = app.MapGroup(string.Empty);
         keyed.MapGet("/api/complaints/{id}", (string id, HttpResponse response, ComplaintsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(id, response, ct));

@@ -54,7 +54,18 @@ public sealed partial class IntakeEndpoint(WebhookVerifier verifier, ComplaintIn
             };
         }
 
-        var outcome = await intake.AcceptAsync(parsed.Submission!, new IntakeKey(IntakeKey.WebhookScope, headers[WebhookHeaders.Id].ToString()), RequestFingerprint.Of(body), cancellationToken);
+        IntakeOutcome outcome;
+        try
+        {
+            outcome = await intake.AcceptAsync(parsed.Submission!, new IntakeKey(IntakeKey.WebhookScope, headers[WebhookHeaders.Id].ToString()), RequestFingerprint.Of(body), cancellationToken);
+        }
+        catch (Exception e) when (StorageOutage.Is(e) && !cancellationToken.IsCancellationRequested)
+        {
+            LogStorageUnavailable(logger, e.GetType().Name);
+            return StorageOutage.Problem(
+                "Complaint storage cannot be reached right now, so nothing was accepted. Send the same request again (same webhook-id and body) after Retry-After seconds.");
+        }
+
         return IntakeResults.From(outcome, WebhookHeaders.Id);
     }
 
@@ -71,6 +82,9 @@ public sealed partial class IntakeEndpoint(WebhookVerifier verifier, ComplaintIn
 
     private static string Summary(IReadOnlyList<FieldError> errors) =>
         errors.Count == 1 ? errors[0].Message : string.Create(CultureInfo.InvariantCulture, $"{errors.Count} problems; see 'errors'. First: {errors[0].Message}");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook answered 503: storage unavailable ({Error})")]
+    private static partial void LogStorageUnavailable(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook rejected: {Header} not accepted")]
     private static partial void LogRejectedSignature(ILogger logger, string header);

@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Net.Sockets;
+using Azure;
+using Microsoft.AspNetCore.Http;
+
+namespace ComplaintFlow.Infrastructure.Http;
+
+/// <summary>
+/// Storage that cannot be reached (refused, timed out, 5xx after the SDK's retries) is the one failure a sender should
+/// simply retry: it answers 503 problem+json with <c>Retry-After</c>, never a 500 or a hang, and nothing was accepted.
+/// </summary>
+public static class StorageOutage
+{
+    /// <summary>Seconds a sender is asked to wait before retrying.</summary>
+    public const int RetryAfterSeconds = 30;
+
+    /// <summary>True when <paramref name="exception"/> (or one inside it) says storage could not be reached or failed on its side.</summary>
+    public static bool Is(Exception? exception) => exception switch
+    {
+        null => false,
+        RequestFailedException failed => failed.Status == 0 || failed.Status >= 500 || Is(failed.InnerException),
+        HttpRequestException or SocketException or TimeoutException => true,
+        AggregateException many => many.InnerExceptions.Any(Is),
+        _ => Is(exception.InnerException),
+    };
+
+    public static IResult Problem(string detail) => new RetryAfter(
+        Problems.Plain(StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "Storage unavailable", detail));
+
+    private sealed class RetryAfter(IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}
