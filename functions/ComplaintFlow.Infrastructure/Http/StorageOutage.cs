@@ -24,6 +24,26 @@ public static class StorageOutage
         _ => Is(exception.InnerException),
     };
 
+    /// <summary>
+    /// Middleware for a host's pipeline: an <c>/api</c> request that fails because storage is out answers the 503 problem
+    /// instead of a bare 500 (intake and health answer it themselves, with their own wording).
+    /// </summary>
+    public static async Task MiddlewareAsync(HttpContext context, RequestDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e) when (Is(e) && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested
+            && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.Clear();
+            await Problem("Storage cannot be reached right now. Try again after Retry-After seconds.").ExecuteAsync(context);
+        }
+    }
+
     public static IResult Problem(string detail) => new RetryAfter(
         Problems.Plain(StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "Storage unavailable", detail));
 

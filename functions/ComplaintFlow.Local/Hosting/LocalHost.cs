@@ -58,6 +58,7 @@ public static class LocalHost
 
             var app = builder.Build();
             app.UseStatusCodePages(ApiStatusCodePages.WriteAsync);
+            app.Use(StorageOutage.MiddlewareAsync);
             app.MapComplaintFlowApi().AddEndpointFilter<ApiKeyFilter>();
             app.MapLocalPages();
             return new LocalHostApp(app, azurite);

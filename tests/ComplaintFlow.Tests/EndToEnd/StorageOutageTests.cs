@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using ComplaintFlow.Local.DevServices;
 using ComplaintFlow.Tests.Fixtures;
 
@@ -26,9 +27,11 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
                 Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
             }
 
+            string id;
             using (var accepted = await driver.PostSignedAsync(HostDriver.ComplaintJson("fb-outage-before")))
             {
                 Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+                id = (await accepted.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("complaintId").GetString()!;
             }
 
             await storage.DisposeAsync();
@@ -44,6 +47,13 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
             Assert.Contains("urn:complaintflow:problem:storage-unavailable", await refused.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
             Assert.Equal(TimeSpan.FromSeconds(30), refused.Headers.RetryAfter?.Delta);
+
+            // An ops read as well: 503 with the same problem type, not a bare 500.
+            using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints/{id}");
+            read.Headers.Add("x-functions-key", RunningHost.ApiKey);
+            using var unread = await client.SendAsync(read, ct);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, unread.StatusCode);
+            Assert.Contains("urn:complaintflow:problem:storage-unavailable", await unread.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
         }
         finally
         {
