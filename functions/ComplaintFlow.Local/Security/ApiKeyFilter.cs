@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using ComplaintFlow.Infrastructure.Http;
+using ComplaintFlow.Infrastructure.Http.Dashboard;
 using Microsoft.Extensions.Options;
 
 namespace ComplaintFlow.Local.Security;
@@ -16,7 +15,7 @@ public sealed class ApiKeyFilter(IOptions<ApiOptions> options) : IEndpointFilter
         ArgumentNullException.ThrowIfNull(next);
         var sent = context.HttpContext.Request.Headers[Header].ToString();
         var expected = options.Value.Key;
-        if (sent.Length == 0 || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(expected)))
+        if (!OpsSession.IsKey(sent, expected))
         {
             return Problems.Field(
                 StatusCodes.Status401Unauthorized, "missing-api-key", "API key required", Header,

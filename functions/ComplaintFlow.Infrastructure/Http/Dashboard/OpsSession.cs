@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +22,7 @@ public static class OpsSession
     {
         ArgumentException.ThrowIfNullOrEmpty(opsKey);
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(opsKey), Label);
-        return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Base64Url.EncodeToString(mac);
     }
 
     /// <summary>True when <paramref name="entered"/> is the ops key, compared in constant time.</summary>
