@@ -25,21 +25,10 @@ public static class IntakeResults
     private static RetryAfterResult Restricted(IntakeOutcome outcome)
     {
         var restriction = outcome.Restriction!;
-        return new RetryAfterResult(
+        return RetryAfterResult.Until(
             restriction.Until,
             Problems.Plain(
                 StatusCodes.Status429TooManyRequests, "customer-restricted", "Too many complaints",
                 string.Create(CultureInfo.InvariantCulture, $"Complaints from this customer are paused until {restriction.Until:u} ({restriction.Reason}). Restriction key: {restriction.Key}.")));
-    }
-
-    private sealed class RetryAfterResult(DateTimeOffset until, IResult inner) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            var timeProvider = httpContext.RequestServices.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
-            var seconds = Math.Max(1, (long)Math.Ceiling((until - timeProvider.GetUtcNow()).TotalSeconds));
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return inner.ExecuteAsync(httpContext);
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Sockets;
 using Azure;
 using Microsoft.AspNetCore.Http;
@@ -44,15 +43,6 @@ public static class StorageOutage
         }
     }
 
-    public static IResult Problem(string detail) => new RetryAfter(
-        Problems.Plain(StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "Storage unavailable", detail));
-
-    private sealed class RetryAfter(IResult inner) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
+    public static IResult Problem(string detail) => RetryAfterResult.After(
+        RetryAfterSeconds, Problems.Plain(StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "Storage unavailable", detail));
 }
