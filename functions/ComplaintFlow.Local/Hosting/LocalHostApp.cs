@@ -1,3 +1,4 @@
+using ComplaintFlow.Infrastructure.Queues;
 using ComplaintFlow.Local.DevServices;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -42,7 +43,7 @@ public sealed class LocalHostApp(WebApplication app, AzuriteProcess? azurite) : 
         {
             // Written to the console, not the log: it is for the person wiring queue intake or Storage Explorer. The key is
             // Azurite's public, well-known development key, not a secret.
-            await Console.Out.WriteLineAsync(LocalHostBanner.Storage(azurite, App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ComplaintFlow.Infrastructure.Queues.IntakeQueueOptions>>().Value.QueueName));
+            await Console.Out.WriteLineAsync(LocalHostBanner.Storage(azurite, App.Services.GetRequiredService<IOptions<IntakeQueueOptions>>().Value.QueueName));
         }
 
         await App.WaitForShutdownAsync(cancellationToken);
