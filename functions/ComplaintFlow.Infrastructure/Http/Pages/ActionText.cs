@@ -71,8 +71,25 @@ public sealed record ActionText
         CustomerAnswer = "The customer's answer",
         NotAnswered = "(not answered yet)",
         Colon = ": ",
-        Decisions = ["Resolved", "Rejected", "Asked the customer for information", "Escalated", "Reassigned"],
-        Statuses = ["received", "being verified", "waiting for the customer's information", "with an agent", "waiting for the customer's confirmation", "reopened", "closed", "rejected"],
+        Decisions = new Dictionary<AgentDecisionKind, string>
+        {
+            [AgentDecisionKind.Resolve] = "Resolved",
+            [AgentDecisionKind.Reject] = "Rejected",
+            [AgentDecisionKind.RequestInfo] = "Asked the customer for information",
+            [AgentDecisionKind.Escalate] = "Escalated",
+            [AgentDecisionKind.Reassign] = "Reassigned",
+        },
+        Statuses = new Dictionary<ComplaintStatus, string>
+        {
+            [ComplaintStatus.Received] = "received",
+            [ComplaintStatus.Verifying] = "being verified",
+            [ComplaintStatus.NeedsInfo] = "waiting for the customer's information",
+            [ComplaintStatus.Assigned] = "with an agent",
+            [ComplaintStatus.AwaitingCustomer] = "waiting for the customer's confirmation",
+            [ComplaintStatus.Reopened] = "reopened",
+            [ComplaintStatus.Closed] = "closed",
+            [ComplaintStatus.Rejected] = "rejected",
+        },
     };
 
     public static ActionText Chinese { get; } = new()
@@ -141,8 +158,25 @@ public sealed record ActionText
         CustomerAnswer = "客户的回答",
         NotAnswered = "（尚未回答）",
         Colon = "：",
-        Decisions = ["已解决", "已驳回", "已请客户补充信息", "已升级", "已转派"],
-        Statuses = ["已收到", "核实中", "等待客户补充信息", "处理中", "等待客户确认", "已重新处理", "已结案", "已拒绝"],
+        Decisions = new Dictionary<AgentDecisionKind, string>
+        {
+            [AgentDecisionKind.Resolve] = "已解决",
+            [AgentDecisionKind.Reject] = "已驳回",
+            [AgentDecisionKind.RequestInfo] = "已请客户补充信息",
+            [AgentDecisionKind.Escalate] = "已升级",
+            [AgentDecisionKind.Reassign] = "已转派",
+        },
+        Statuses = new Dictionary<ComplaintStatus, string>
+        {
+            [ComplaintStatus.Received] = "已收到",
+            [ComplaintStatus.Verifying] = "核实中",
+            [ComplaintStatus.NeedsInfo] = "等待客户补充信息",
+            [ComplaintStatus.Assigned] = "处理中",
+            [ComplaintStatus.AwaitingCustomer] = "等待客户确认",
+            [ComplaintStatus.Reopened] = "已重新处理",
+            [ComplaintStatus.Closed] = "已结案",
+            [ComplaintStatus.Rejected] = "已拒绝",
+        },
     };
 
     public required string DecisionTitle { get; init; }
@@ -210,23 +244,15 @@ public sealed record ActionText
     public required string NotAnswered { get; init; }
     public required string Colon { get; init; }
 
-    /// <summary>What a decision did, in the order of <see cref="AgentDecisionKind"/>'s Resolve, Reject, RequestInfo, Escalate, Reassign.</summary>
-    public required IReadOnlyList<string> Decisions { get; init; }
+    /// <summary>What each decision did, as the page and the used-link message say it.</summary>
+    public required IReadOnlyDictionary<AgentDecisionKind, string> Decisions { get; init; }
 
-    /// <summary>The <see cref="ComplaintStatus"/> names, in the enum's order, as people read them.</summary>
-    public required IReadOnlyList<string> Statuses { get; init; }
+    /// <summary>Each <see cref="ComplaintStatus"/> as people read it.</summary>
+    public required IReadOnlyDictionary<ComplaintStatus, string> Statuses { get; init; }
 
-    public string DecisionDone(AgentDecisionKind kind) => kind switch
-    {
-        AgentDecisionKind.Resolve => Decisions[0],
-        AgentDecisionKind.Reject => Decisions[1],
-        AgentDecisionKind.RequestInfo => Decisions[2],
-        AgentDecisionKind.Escalate => Decisions[3],
-        AgentDecisionKind.Reassign => Decisions[4],
-        _ => kind.ToString(),
-    };
+    public string DecisionDone(AgentDecisionKind kind) => Decisions.TryGetValue(kind, out var done) ? done : kind.ToString();
 
-    public string StatusName(ComplaintStatus status) => (int)status < Statuses.Count ? Statuses[(int)status] : status.ToString();
+    public string StatusName(ComplaintStatus status) => Statuses.TryGetValue(status, out var name) ? name : status.ToString();
 
     public static ActionText For(Locale locale) => locale == Locale.Zh ? Chinese : English;
 }
