@@ -9,7 +9,7 @@ namespace ComplaintFlow.Functions;
 /// The HTTP contract on the shared endpoints, at the local host's routes (route prefix <c>api</c>). The signed webhook,
 /// the links and the health check are anonymous; the rest take a Functions key in <c>x-functions-key</c>.
 /// </summary>
-public sealed class HttpFunctions(BoundDurableClient durable, IntakeEndpoint intake, ActionEndpoint actions, ComplaintsEndpoint complaints, RestrictionsEndpoint restrictions, StatisticsEndpoint statistics, HealthEndpoint health)
+public sealed class HttpFunctions(BoundDurableClient durable, IntakeEndpoint intake, ActionEndpoint actions, ComplaintsEndpoint complaints, RestrictionsEndpoint restrictions, StatisticsEndpoint statistics, HealthEndpoint health, CustomersEndpoint customers)
 {
     [Function("SubmitComplaint")]
     public async Task Submit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "complaints")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken ct)
@@ -52,6 +52,14 @@ public sealed class HttpFunctions(BoundDurableClient durable, IntakeEndpoint int
     [Function("LiftRestriction")]
     public async Task Lift([HttpTrigger(AuthorizationLevel.Function, "post", Route = "restrictions/{key}/lift")] HttpRequest request, string key, CancellationToken ct) =>
         await (await restrictions.LiftAsync(key, ct)).ExecuteAsync(request.HttpContext);
+
+    [Function("EraseCustomer")]
+    public async Task Erase(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "customers/{customerId}/erase")] HttpRequest request, string customerId, [DurableClient] DurableTaskClient client, CancellationToken ct)
+    {
+        durable.Bind(client);
+        await (await customers.EraseAsync(customerId, request, ct)).ExecuteAsync(request.HttpContext);
+    }
 
     [Function("Health")]
     public async Task Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken ct) =>

@@ -22,6 +22,9 @@ public sealed class Complaint
     private const string AddedInformationPrefix = "The customer added: ";
     private const string AskedPrefix = "Asked the customer: ";
 
+    /// <summary>What stands in for a text that held personal data once it is erased.</summary>
+    public const string ErasedText = "[erased]";
+
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<RoundOutcome> _earlierRounds = [];
 
@@ -48,15 +51,15 @@ public sealed class Complaint
 
     public Channel Channel { get; }
 
-    public Customer Customer { get; }
+    public Customer Customer { get; private set; }
 
-    public string? Subject { get; }
+    public string? Subject { get; private set; }
 
-    public string Description { get; }
+    public string Description { get; private set; }
 
-    public string? OrderId { get; }
+    public string? OrderId { get; private set; }
 
-    public IReadOnlyDictionary<string, string> Metadata { get; }
+    public IReadOnlyDictionary<string, string> Metadata { get; private set; }
 
     public Severity? SeverityHint { get; }
 
@@ -116,6 +119,12 @@ public sealed class Complaint
 
     /// <summary>The status to go back to when the customer answers a question.</summary>
     public ComplaintStatus? StatusBeforeQuestion { get; private set; }
+
+    /// <summary>When the customer's personal data was erased from this complaint (<see cref="ErasePersonalData"/>), or null.</summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
+
+    /// <summary>Who asked for the erasure: the name given with the request, or the retention sweep.</summary>
+    public string? ErasedBy { get; private set; }
 
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
 
@@ -399,6 +408,79 @@ public sealed class Complaint
         Add(at, kind, actor, summary, stepId);
     }
 
+    /// <summary>
+    /// Irreversibly replaces the customer's personal data — name, email, phone and id, subject, description, order,
+    /// metadata, the questions and answers, the outcome texts and the customer's comments, in the record, its earlier
+    /// rounds and its timeline — and keeps the facts the statistics read (channel, category, severity, team, times,
+    /// tiers, rounds, outcome, compensation, ratings, SLA notes). A complaint still open is first closed as
+    /// <see cref="ComplaintOutcome.Erased"/>. False (and nothing changed) when it was erased before.
+    /// </summary>
+    /// <param name="erasedBy">Who asked: the requester's name, or the retention sweep.</param>
+    /// <param name="why">Why, for the timeline: "at the customer's request", "after the retention period".</param>
+    /// <param name="at">When.</param>
+    public bool ErasePersonalData(string erasedBy, string why, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(erasedBy);
+        ArgumentException.ThrowIfNullOrWhiteSpace(why);
+        if (ErasedAt is not null)
+        {
+            return false;
+        }
+
+        if (!IsFinished)
+        {
+            StatusBeforeQuestion = null;
+            Close(ComplaintOutcome.Erased, at, null);
+        }
+
+        var resolutions = _earlierRounds.Select(r => r.Resolution).Append(Resolution).OfType<Resolution>().ToList();
+        for (var i = 0; i < _timeline.Count; i++)
+        {
+            _timeline[i] = _timeline[i] with { Summary = ErasedSummary(_timeline[i], resolutions) };
+        }
+
+        Customer = new Customer(ErasedText, null, null, null, Customer.Locale);
+        Subject = null;
+        Description = ErasedText;
+        OrderId = null;
+        Metadata = new Dictionary<string, string>();
+        PendingQuestion = null;
+        Resolution = Resolution is { } r ? r with { Text = ErasedText } : null;
+        CustomerVerdict = CustomerVerdict is { } v ? v with { Comment = null } : null;
+        for (var i = 0; i < _earlierRounds.Count; i++)
+        {
+            var round = _earlierRounds[i];
+            _earlierRounds[i] = round with { Resolution = round.Resolution with { Text = ErasedText }, Verdict = round.Verdict with { Comment = null } };
+        }
+
+        ErasedAt = at;
+        ErasedBy = erasedBy;
+        Add(at, TimelineEventKind.PersonalDataErased, erasedBy, $"Personal data erased {why}.", null);
+        return true;
+    }
+
+    /// <summary>A timeline line without the free text it carried: questions, answers, outcome texts and comments go; the rest was written by the workflow.</summary>
+    private static string ErasedSummary(TimelineEntry entry, IReadOnlyList<Resolution> resolutions)
+    {
+        switch (entry.Kind)
+        {
+            case TimelineEventKind.InformationRequested:
+                return AskedPrefix + ErasedText;
+            case TimelineEventKind.InformationProvided:
+                return AddedInformationPrefix + ErasedText;
+            case TimelineEventKind.OutcomeProposed:
+                var resolution = resolutions.FirstOrDefault(r => r.DecidedAt == entry.At && r.DecidedBy == entry.Actor);
+                var verb = resolution?.Kind == AgentDecisionKind.Reject || entry.Summary.StartsWith("Found unfounded", StringComparison.Ordinal) ? "Found unfounded" : "Resolution proposed";
+                var offer = resolution is null || resolution.Compensation == Compensation.None ? string.Empty : $" Compensation: {resolution.Compensation}.";
+                return $"{verb}: {ErasedText}{offer}";
+            case TimelineEventKind.CustomerConfirmed or TimelineEventKind.CustomerDissatisfied:
+                var quote = entry.Summary.IndexOf(" \"", StringComparison.Ordinal);
+                return quote < 0 ? entry.Summary : entry.Summary[..quote];
+            default:
+                return entry.Summary;
+        }
+    }
+
     /// <summary>The complete state, for storage.</summary>
     public ComplaintSnapshot ToSnapshot() => new()
     {
@@ -434,6 +516,8 @@ public sealed class Complaint
         PendingQuestion = PendingQuestion,
         StatusBeforeQuestion = StatusBeforeQuestion,
         SlaBreached = SlaBreached,
+        ErasedAt = ErasedAt,
+        ErasedBy = ErasedBy,
         Timeline = [.. _timeline],
         EarlierRounds = [.. _earlierRounds],
     };
@@ -475,6 +559,8 @@ public sealed class Complaint
             PendingQuestion = snapshot.PendingQuestion,
             StatusBeforeQuestion = snapshot.StatusBeforeQuestion,
             SlaBreached = snapshot.SlaBreached,
+            ErasedAt = snapshot.ErasedAt,
+            ErasedBy = snapshot.ErasedBy,
         };
         complaint._timeline.AddRange(snapshot.Timeline.OrderBy(e => e.Sequence));
         complaint._earlierRounds.AddRange(snapshot.EarlierRounds.OrderBy(r => r.Round));

@@ -23,4 +23,7 @@ public enum ComplaintOutcome
 
     /// <summary>Refused at verification.</summary>
     RejectedAtIntake,
+
+    /// <summary>Closed while still open because the customer's personal data was erased.</summary>
+    Erased,
 }

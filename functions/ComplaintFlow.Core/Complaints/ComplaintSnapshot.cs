@@ -67,6 +67,10 @@ public sealed record ComplaintSnapshot
 
     public bool SlaBreached { get; init; }
 
+    public DateTimeOffset? ErasedAt { get; init; }
+
+    public string? ErasedBy { get; init; }
+
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 
     /// <summary>The rounds the customer turned down; empty in records written before rounds were kept.</summary>

@@ -30,4 +30,13 @@ public interface IComplaintStore
 
     /// <summary>One page of a month's complaints (month as <c>yyyyMM</c>), oldest first, optionally of one status.</summary>
     Task<ComplaintPage> ListByMonthAsync(string month, ComplaintStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken = default);
+
+    /// <summary>The complaints of a customer, oldest first (the store indexes each complaint by its customer when it is added).</summary>
+    Task<IReadOnlyList<ComplaintId>> FindByCustomerAsync(string customerId, CancellationToken cancellationToken = default);
+
+    /// <summary>Drops the link from a customer to one of their complaints, once its personal data is erased.</summary>
+    Task ForgetCustomerAsync(string customerId, ComplaintId id, CancellationToken cancellationToken = default);
+
+    /// <summary>The finished complaints closed before <paramref name="cutoff"/> whose personal data is not erased yet.</summary>
+    IAsyncEnumerable<ComplaintId> ClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
 }

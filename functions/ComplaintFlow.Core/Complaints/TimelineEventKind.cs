@@ -22,4 +22,5 @@ public enum TimelineEventKind
     Reopened,
     Closed,
     Note,
+    PersonalDataErased,
 }

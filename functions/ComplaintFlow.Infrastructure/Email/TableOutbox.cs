@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
+using Azure;
+using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Notifications;
+using ComplaintFlow.Core.Privacy;
 using Microsoft.Extensions.Logging;
 
 namespace ComplaintFlow.Infrastructure.Email;
@@ -23,7 +26,7 @@ namespace ComplaintFlow.Infrastructure.Email;
 /// a body longer than <see cref="MaxBodyLength"/> characters is refused with an <see cref="ArgumentException"/>.
 /// A second send of the same <see cref="EmailMessage.MessageId"/> keeps the first message and changes nothing.
 /// </remarks>
-public sealed partial class TableOutbox : IEmailSender, IOutboxReader
+public sealed partial class TableOutbox : IEmailSender, IOutboxReader, IPersonalDataHolder
 {
     public const string DefaultTableName = "cfoutbox";
 
@@ -123,6 +126,31 @@ public sealed partial class TableOutbox : IEmailSender, IOutboxReader
         await EnsureTableAsync(ct);
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, $"m|{KeyPart(messageId)}", cancellationToken: ct);
         return row.HasValue && row.Value is { } entity ? FromEntity(entity) : null;
+    }
+
+    /// <summary>Deletes every email of the complaint — to the customer and to staff, who got its text too — with all four of each one's rows.</summary>
+    public async Task EraseComplaintAsync(Complaint complaint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        await EnsureTableAsync(cancellationToken);
+        var prefix = $"c|{KeyPart(complaint.Id.Value)}|";
+        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {prefix} and RowKey lt {upper}");
+        var rows = new List<string>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "To"], cancellationToken: cancellationToken))
+        {
+            // c|{complaint}|{reverse time}|{id}: the other rows share the time and the id.
+            var parts = entity.RowKey.Split('|');
+            var (newestFirst, id) = (parts[2], parts[3]);
+            rows.Add(entity.RowKey);
+            rows.Add($"m|{id}");
+            rows.Add($"t|{newestFirst}|{id}");
+            rows.Add($"r|{RecipientKey(entity.GetString("To") ?? string.Empty)}|{newestFirst}|{id}");
+        }
+
+        // One at a time rather than in a transaction: a row gone already (an erasure cut short) is no error for a delete.
+        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (row, ct) =>
+            await _table.DeleteEntityAsync(Partition, row, ETag.All, ct));
     }
 
     private async Task EnsureTableAsync(CancellationToken ct)

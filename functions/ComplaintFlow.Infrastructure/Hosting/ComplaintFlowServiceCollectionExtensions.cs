@@ -10,6 +10,7 @@ using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Intake;
 using ComplaintFlow.Core.Links;
 using ComplaintFlow.Core.Notifications;
+using ComplaintFlow.Core.Privacy;
 using ComplaintFlow.Core.Sla;
 using ComplaintFlow.Core.Statistics;
 using ComplaintFlow.Core.Verification;
@@ -64,6 +65,7 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddValidatedOptions<VerificationOptions>(configuration, "Verification", o => o.Validate());
         services.AddValidatedOptions<IntakeQueueOptions>(configuration, IntakeQueueOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<RecordingOptions>(configuration, RecordingOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<PrivacyOptions>(configuration, PrivacyOptions.SectionName, o => o.Validate());
         services.AddOptions<ClassificationOptions>().Configure(o => configuration.GetSection(ClassificationOptions.SectionName).Bind(o)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClassificationOptions>, ClassificationOptionsValidator>();
         services.AddOptions<List<AgentOptions>>().Configure(roster => configuration.GetSection(AgentOptions.Section).Bind(roster)).ValidateOnStart();
@@ -86,6 +88,14 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton<IRestrictionStore>(sp => new CachedRestrictionStore(sp.GetRequiredService<TableRestrictionStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IActionLedger>(sp => new TableActionLedger(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Actions));
         services.AddSingleton<StorageInitializer>();
+
+        // Personal data kept beside the complaint records, erased with them (CustomerErasure).
+        services.AddSingleton<IErasureLog>(sp => new TableErasureLog(sp.GetRequiredService<TableServiceClient>().GetTableClient(Tables(sp).Erasures)));
+        services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<TableOutbox>());
+        services.AddSingleton<IPersonalDataHolder>(sp => (TableComplaintIndex)sp.GetRequiredService<IComplaintIndex>());
+        services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<TableRestrictionStore>());
+        services.AddSingleton<IPersonalDataHolder>(sp => (TableActionLedger)sp.GetRequiredService<IActionLedger>());
+        services.AddSingleton<CustomerErasure>();
 
         // Email
         services.AddSingleton(sp => new TableOutbox(sp.GetRequiredService<TableServiceClient>(), Tables(sp).Outbox, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TableOutbox>>()));
@@ -120,6 +130,7 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton(Value<VerificationOptions>);
         services.AddSingleton(Value<IntakeQueueOptions>);
         services.AddSingleton(Value<RecordingOptions>);
+        services.AddSingleton(Value<PrivacyOptions>);
 
         // Workflow steps
         services.AddSingleton<ComplaintStatistics>();
@@ -165,6 +176,7 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton<ComplaintsEndpoint>();
         services.AddSingleton<RestrictionsEndpoint>();
         services.AddSingleton<StatisticsEndpoint>();
+        services.AddSingleton<CustomersEndpoint>();
         return services;
     }
 

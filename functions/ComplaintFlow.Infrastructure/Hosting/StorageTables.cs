@@ -19,5 +19,8 @@ public sealed record StorageTables(TableNames Core)
     /// <summary>Statistics: partition = month of receipt, a facts row per complaint and an aggregate row per day.</summary>
     public string Statistics => Core.Prefix + "statistics";
 
-    public IReadOnlyList<string> All => [.. Core.All, Outbox, Actions, Index, Restrictions, Poison, Statistics];
+    /// <summary>Which customers' personal data was erased, when and at whose request (see <c>TableErasureLog</c>).</summary>
+    public string Erasures => Core.Prefix + "erasures";
+
+    public IReadOnlyList<string> All => [.. Core.All, Outbox, Actions, Index, Restrictions, Poison, Statistics, Erasures];
 }

@@ -25,6 +25,7 @@ public static class ComplaintFlowEndpoints
         keyed.MapGet("/api/stats", (string? month, string? from, string? to, string? format, StatisticsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(month, from, to, format, ct));
         keyed.MapPost("/api/stats/rebuild", (string? month, StatisticsEndpoint endpoint, CancellationToken ct) => endpoint.RebuildAsync(month, ct));
         keyed.MapPost("/api/restrictions/{key}/lift", (string key, RestrictionsEndpoint endpoint, CancellationToken ct) => endpoint.LiftAsync(key, ct));
+        keyed.MapPost("/api/customers/{customerId}/erase", (string customerId, HttpRequest request, CustomersEndpoint endpoint, CancellationToken ct) => endpoint.EraseAsync(customerId, request, ct));
         return keyed;
     }
 }

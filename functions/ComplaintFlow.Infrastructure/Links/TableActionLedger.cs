@@ -1,6 +1,8 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using ComplaintFlow.Core.Complaints;
+using ComplaintFlow.Core.Privacy;
 
 namespace ComplaintFlow.Infrastructure.Links;
 
@@ -9,7 +11,7 @@ namespace ComplaintFlow.Infrastructure.Links;
 /// The first use wins through an insert (<c>AddEntity</c>); a second insert fails with 409 and reads the first's row.
 /// The table is created on first use.
 /// </summary>
-public sealed class TableActionLedger : IActionLedger
+public sealed class TableActionLedger : IActionLedger, IPersonalDataHolder
 {
     /// <summary>The table name used when configuration gives none.</summary>
     public const string DefaultTableName = "cfactions";
@@ -58,6 +60,21 @@ public sealed class TableActionLedger : IActionLedger
         CheckKeys(claims);
         var found = await _table.GetEntityIfExistsAsync<TableEntity>(claims.ComplaintId, claims.Nonce, cancellationToken: cancellationToken);
         return found.HasValue ? ToEntry(found.Value!) : null;
+    }
+
+    /// <summary>
+    /// Keeps each used link's row — so the link stays used — and replaces what it recorded (the agent's text, the
+    /// customer's comment) with <see cref="Complaint.ErasedText"/>.
+    /// </summary>
+    public async Task EraseComplaintAsync(Complaint complaint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        await EnsureTableAsync(cancellationToken);
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {complaint.Id.Value}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            var erased = new TableEntity(row.PartitionKey, row.RowKey) { [nameof(LedgerEntry.OutcomeSummary)] = Complaint.ErasedText };
+            await _table.UpdateEntityAsync(erased, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
     }
 
     private async Task EnsureTableAsync(CancellationToken cancellationToken)

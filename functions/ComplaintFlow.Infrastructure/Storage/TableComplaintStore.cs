@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using System.Runtime.CompilerServices;
 using ComplaintFlow.Core.Complaints;
+using ComplaintFlow.Core.Verification;
 
 namespace ComplaintFlow.Infrastructure.Storage;
 
@@ -23,6 +25,7 @@ public sealed class TableComplaintStore : IComplaintStore
     private const int SchemaVersion = 1;
     private readonly TableClient _complaints;
     private readonly TableClient _timeline;
+    private readonly TableClient _customers;
 
     public TableComplaintStore(TableServiceClient service, TableNames names)
     {
@@ -30,6 +33,7 @@ public sealed class TableComplaintStore : IComplaintStore
         ArgumentNullException.ThrowIfNull(names);
         _complaints = service.GetTableClient(names.Complaints);
         _timeline = service.GetTableClient(names.Timeline);
+        _customers = service.GetTableClient(names.Customers);
     }
 
     public async Task<bool> TryAddAsync(Complaint complaint, CancellationToken cancellationToken = default)
@@ -37,6 +41,9 @@ public sealed class TableComplaintStore : IComplaintStore
         ArgumentNullException.ThrowIfNull(complaint);
         var snapshot = complaint.ToSnapshot();
         var entity = ToEntity(snapshot);
+
+        // The customer's link first: a complaint on record is always found by its customer (for erasure).
+        await _customers.UpsertEntityAsync(CustomerRow(snapshot), TableUpdateMode.Replace, cancellationToken);
         try
         {
             await _complaints.AddEntityAsync(entity, cancellationToken);
@@ -57,7 +64,20 @@ public sealed class TableComplaintStore : IComplaintStore
     public async Task AddManyAsync(IReadOnlyList<Complaint> complaints, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(complaints);
-        var rows = complaints.Select(c => ToEntity(c.ToSnapshot())).ToList();
+        var snapshots = complaints.Select(c => c.ToSnapshot()).ToList();
+        var rows = snapshots.Select(ToEntity).ToList();
+
+        // The customers' links first, one transaction per customer (most batches hold one complaint per customer).
+        await Parallel.ForEachAsync(
+            snapshots.Select(CustomerRow).GroupBy(r => r.PartitionKey),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (customer, ct) =>
+            {
+                foreach (var chunk in customer.DistinctBy(r => r.RowKey).Chunk(100))
+                {
+                    await _customers.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
+                }
+            });
         foreach (var month in rows.GroupBy(r => r.PartitionKey))
         {
             foreach (var chunk in Transactions(month.DistinctBy(r => r.RowKey)))
@@ -126,7 +146,8 @@ public sealed class TableComplaintStore : IComplaintStore
         }
 
         // Entries already projected are rewritten with the same content; cheap, and it repairs a projection a crash cut short.
-        await ProjectTimelineAsync(snapshot, Math.Max(0, snapshot.Timeline.Count - 20), cancellationToken);
+        // An erased complaint's texts changed all along its timeline, so all of it is rewritten.
+        await ProjectTimelineAsync(snapshot, snapshot.ErasedAt is null ? Math.Max(0, snapshot.Timeline.Count - 20) : 0, cancellationToken);
         return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table Storage returned no ETag.");
     }
 
@@ -155,6 +176,43 @@ public sealed class TableComplaintStore : IComplaintStore
         while (items.Count < pageSize && next is not null);
 
         return new ComplaintPage(items, next);
+    }
+
+    public async Task<IReadOnlyList<ComplaintId>> FindByCustomerAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customerId);
+        var ids = new List<ComplaintId>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CustomerKey.Of(customerId)}");
+        await foreach (var row in _customers.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            ids.Add(ComplaintId.Parse(row.RowKey));
+        }
+
+        return ids;
+    }
+
+    public async Task ForgetCustomerAsync(string customerId, ComplaintId id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customerId);
+        await _customers.DeleteEntityAsync(CustomerKey.Of(customerId), id.Value, ETag.All, cancellationToken); // a missing row is no error
+    }
+
+    /// <summary>
+    /// The months up to the cutoff's, filtered on the <c>ClosedAt</c> column: a scan of those partitions, reading three
+    /// columns of each row. Once a day is cheap enough; erased rows are skipped here rather than in the filter, because
+    /// a filter on a column a row lacks matches nothing.
+    /// </summary>
+    public async IAsyncEnumerable<ComplaintId> ClosedBeforeAsync(DateTimeOffset cutoff, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var lastMonth = cutoff.UtcDateTime.ToString("yyyyMM", CultureInfo.InvariantCulture);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey le {lastMonth} and ClosedAt lt {cutoff.UtcDateTime}");
+        await foreach (var row in _complaints.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "ErasedAt"], cancellationToken: cancellationToken))
+        {
+            if (row.GetDateTimeOffset("ErasedAt") is null)
+            {
+                yield return ComplaintId.Parse(row.RowKey);
+            }
+        }
     }
 
     /// <summary>A complaint's timeline as projected into the timeline table, in order.</summary>
@@ -197,6 +255,8 @@ public sealed class TableComplaintStore : IComplaintStore
     /// </summary>
     private static string TimelineRowKey(ComplaintId id, int sequence) => string.Create(CultureInfo.InvariantCulture, $"{id.Value}-{sequence:D6}");
 
+    private static TableEntity CustomerRow(ComplaintSnapshot snapshot) => new(CustomerKey.Of(snapshot.Customer.Id), snapshot.Id.Value);
+
     private static TableEntity ToEntity(ComplaintSnapshot snapshot)
     {
         var json = JsonSerializer.Serialize(snapshot, StorageJson.Options);
@@ -227,6 +287,7 @@ public sealed class TableComplaintStore : IComplaintStore
             ["ResolvedAt"] = snapshot.ResolvedAt,
             ["ClosedAt"] = snapshot.ClosedAt,
             ["SlaBreached"] = snapshot.SlaBreached,
+            ["ErasedAt"] = snapshot.ErasedAt,
             ["DuplicateOf"] = snapshot.DuplicateOf?.Value,
             ["Rating"] = snapshot.CustomerVerdict?.Rating,
             ["TimelineCount"] = snapshot.Timeline.Count,

@@ -15,5 +15,8 @@ public sealed record TableNames(string Prefix)
     /// <summary>The roster with open-load counters, and which agent holds which complaint.</summary>
     public string Agents => Prefix + "agents";
 
-    public IReadOnlyList<string> All => [Complaints, Timeline, Deliveries, Agents];
+    /// <summary>Which complaints are whose: partition = the customer's <c>CustomerKey</c> (a hash of their id), row = complaint id.</summary>
+    public string Customers => Prefix + "customers";
+
+    public IReadOnlyList<string> All => [Complaints, Timeline, Deliveries, Agents, Customers];
 }

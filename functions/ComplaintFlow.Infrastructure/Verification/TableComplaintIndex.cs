@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using ComplaintFlow.Core.Complaints;
+using ComplaintFlow.Core.Privacy;
 using ComplaintFlow.Core.Verification;
 using ComplaintFlow.Infrastructure.Storage;
 
@@ -16,7 +18,7 @@ namespace ComplaintFlow.Infrastructure.Verification;
 /// <see cref="CustomerOriginals"/> as JSON: one point read, and written only with <c>If-Match</c> on the ETag it was
 /// read with (or as an insert when there was none), so of two complaints that read it at once only one adds itself.
 /// </summary>
-public sealed class TableComplaintIndex(TableClient table) : IComplaintIndex
+public sealed class TableComplaintIndex(TableClient table) : IComplaintIndex, IPersonalDataHolder
 {
     private const string OriginalsRow = "originals";
     private const string EntriesProperty = "Entries";
@@ -89,6 +91,37 @@ public sealed class TableComplaintIndex(TableClient table) : IComplaintIndex
             return false; // another complaint's write came first (or the row appeared or went meanwhile)
         }
     }
+
+    /// <summary>The complaint's same-text row (which holds the customer's id and the order) and its entry among the customer's originals.</summary>
+    public async Task EraseComplaintAsync(Complaint complaint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        await table.DeleteEntityAsync(TextPartition(TextFingerprint.Of(complaint.Description)), RowKey(complaint.ReceivedAt, complaint.Id.Value), ETag.All, cancellationToken);
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var read = await OriginalsAsync(complaint.Customer.Id, cancellationToken);
+            if (read.Version is null || !read.Contains(complaint.Id.Value))
+            {
+                return;
+            }
+
+            var row = new TableEntity(CustomerPartition(read.CustomerId), OriginalsRow);
+            TableText.Write(row, EntriesProperty, JsonSerializer.Serialize(read.Entries.Where(e => e.ComplaintId != complaint.Id.Value).ToList(), StorageJson.Options));
+            try
+            {
+                await table.UpdateEntityAsync(row, new ETag(read.Version), TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+            {
+                // Verification wrote it meanwhile: read it again.
+            }
+        }
+    }
+
+    /// <summary>The customer's originals row.</summary>
+    public async Task EraseCustomerAsync(string customerId, CancellationToken cancellationToken = default) =>
+        await table.DeleteEntityAsync(CustomerPartition(customerId), OriginalsRow, ETag.All, cancellationToken);
 
     private static string CustomerPartition(string customerId) =>
         "customer-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(customerId))).ToLower(CultureInfo.InvariantCulture);

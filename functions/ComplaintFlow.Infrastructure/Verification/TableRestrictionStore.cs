@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using ComplaintFlow.Core.Privacy;
 using ComplaintFlow.Core.Verification;
 
 namespace ComplaintFlow.Infrastructure.Verification;
@@ -9,7 +10,7 @@ namespace ComplaintFlow.Infrastructure.Verification;
 /// A lift ends the restriction (<c>Until</c> = the lift) and keeps the row with <c>LiftedAt</c>, which verification reads
 /// to forgive the complaints before it.
 /// </summary>
-public sealed class TableRestrictionStore(TableClient table) : IRestrictionStore
+public sealed class TableRestrictionStore(TableClient table) : IRestrictionStore, IPersonalDataHolder
 {
     private const string Partition = "restriction";
     private const int MaxAttempts = 5;
@@ -85,6 +86,10 @@ public sealed class TableRestrictionStore(TableClient table) : IRestrictionStore
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, CustomerKey.Of(customerId), cancellationToken: cancellationToken);
         return row.HasValue ? row.Value?.GetDateTimeOffset("LiftedAt") : null;
     }
+
+    /// <summary>Forgets the customer's restriction, in force or lifted: its key is derived from their id.</summary>
+    public async Task EraseCustomerAsync(string customerId, CancellationToken cancellationToken = default) =>
+        await table.DeleteEntityAsync(Partition, CustomerKey.Of(customerId), ETag.All, cancellationToken);
 
     private static Restriction Read(TableEntity row) => new(
         row.RowKey,

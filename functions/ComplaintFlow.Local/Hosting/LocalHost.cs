@@ -54,6 +54,7 @@ public static class LocalHost
             builder.Services.AddLocalDurableEngine(builder.Configuration, runWorkflows: builder.Configuration.GetValue(RunWorkflowsSetting, defaultValue: true));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliveryPump>());
             builder.Services.AddHostedService<QueueIntakeWorker>();
+            builder.Services.AddHostedService<RetentionSweepService>();
             configureServices?.Invoke(builder.Services);
 
             var app = builder.Build();

@@ -1,4 +1,6 @@
 using System.Globalization;
+using ComplaintFlow.Core.Complaints;
+using ComplaintFlow.Core.Privacy;
 using ComplaintFlow.Core.Verification;
 
 namespace ComplaintFlow.Local.InMemory;
@@ -7,7 +9,7 @@ namespace ComplaintFlow.Local.InMemory;
 /// <see cref="IComplaintIndex"/> in memory: the same-text index newest first, as the table index answers, and each
 /// customer's originals with a version that every write changes, so a write from a stale read fails as an ETag would.
 /// </summary>
-public sealed class InMemoryComplaintIndex : IComplaintIndex
+public sealed class InMemoryComplaintIndex : IComplaintIndex, IPersonalDataHolder
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Dictionary<string, ComplaintIndexEntry>> _byText = new(StringComparer.Ordinal);
@@ -66,5 +68,34 @@ public sealed class InMemoryComplaintIndex : IComplaintIndex
             _originals[read.CustomerId] = (read.With(entry, keepSince), ++_versions);
             return Task.FromResult(true);
         }
+    }
+
+    public Task EraseComplaintAsync(Complaint complaint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        lock (_lock)
+        {
+            foreach (var bucket in _byText.Values)
+            {
+                bucket.Remove(complaint.Id.Value);
+            }
+
+            if (_originals.TryGetValue(complaint.Customer.Id, out var record))
+            {
+                _originals[complaint.Customer.Id] = ([.. record.Entries.Where(e => e.ComplaintId != complaint.Id.Value)], ++_versions);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task EraseCustomerAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            _originals.Remove(customerId);
+        }
+
+        return Task.CompletedTask;
     }
 }

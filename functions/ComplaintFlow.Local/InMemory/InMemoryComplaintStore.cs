@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ComplaintFlow.Core.Complaints;
 
 namespace ComplaintFlow.Local.InMemory;
@@ -11,6 +12,7 @@ namespace ComplaintFlow.Local.InMemory;
 public sealed class InMemoryComplaintStore : IComplaintStore
 {
     private readonly ConcurrentDictionary<string, (ComplaintSnapshot Snapshot, long Version)> _rows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _forgotten = new(StringComparer.Ordinal);
     private long _versions;
 
     public int Count => _rows.Count;
@@ -55,5 +57,26 @@ public sealed class InMemoryComplaintStore : IComplaintStore
             .ToList();
         var page = matching.Take(pageSize).Select(Complaint.Restore).ToList();
         return Task.FromResult(new ComplaintPage(page, matching.Count > pageSize ? page[^1].Id.Value : null));
+    }
+
+    public Task<IReadOnlyList<ComplaintId>> FindByCustomerAsync(string customerId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ComplaintId>>([.. _rows.Values
+            .Where(r => r.Snapshot.Customer.Id == customerId && !_forgotten.ContainsKey(r.Snapshot.Id.Value))
+            .Select(r => r.Snapshot.Id)
+            .OrderBy(i => i.Value, StringComparer.Ordinal)]);
+
+    public Task ForgetCustomerAsync(string customerId, ComplaintId id, CancellationToken cancellationToken = default)
+    {
+        _forgotten.TryAdd(id.Value, true);
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<ComplaintId> ClosedBeforeAsync(DateTimeOffset cutoff, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.CompletedTask;
+        foreach (var row in _rows.Values.Where(r => r.Snapshot.ClosedAt < cutoff && r.Snapshot.ErasedAt is null).OrderBy(r => r.Snapshot.Id.Value, StringComparer.Ordinal))
+        {
+            yield return row.Snapshot.Id;
+        }
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Notifications;
+using ComplaintFlow.Core.Privacy;
 using ComplaintFlow.Infrastructure.Email;
 
 namespace ComplaintFlow.Local.InMemory;
@@ -8,7 +10,7 @@ namespace ComplaintFlow.Local.InMemory;
 /// The outbox in memory: keeps every email sent (the first of each message id), newest first when listed. Emails stored
 /// at the same instant (common on a fake clock, where a whole workflow step takes no time) list in the order they were sent.
 /// </summary>
-public sealed class InMemoryOutbox(TimeProvider time) : IEmailSender, IOutboxReader
+public sealed class InMemoryOutbox(TimeProvider time) : IEmailSender, IOutboxReader, IPersonalDataHolder
 {
     private readonly ConcurrentDictionary<string, Stored> _entries = new(StringComparer.Ordinal);
     private long _sent;
@@ -35,6 +37,20 @@ public sealed class InMemoryOutbox(TimeProvider time) : IEmailSender, IOutboxRea
             .Select(s => s.Entry)]);
 
     public Task<OutboxEntry?> GetAsync(string messageId, CancellationToken ct = default) => Task.FromResult(_entries.TryGetValue(messageId, out var stored) ? stored.Entry : null);
+
+    public Task EraseComplaintAsync(Complaint complaint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        foreach (var (id, stored) in _entries)
+        {
+            if (stored.Entry.Message.ComplaintId == complaint.Id.Value)
+            {
+                _entries.TryRemove(id, out _);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
 
     private sealed record Stored(OutboxEntry Entry, long Sequence);
 }

@@ -2,9 +2,11 @@ using ComplaintFlow.Core.Assignment;
 using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Intake;
 using ComplaintFlow.Core.Notifications;
+using ComplaintFlow.Core.Privacy;
 using ComplaintFlow.Core.Statistics;
 using ComplaintFlow.Core.Verification;
 using ComplaintFlow.Infrastructure.Email;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ComplaintFlow.Local.InMemory;
 
@@ -22,12 +24,21 @@ public static class InMemoryPorts
         services.AddSingleton<IDeliveryLedger, InMemoryDeliveryLedger>();
         services.AddSingleton<IDeliveryHandoff, InlineDeliveryHandoff>();
         services.AddSingleton<IAgentDirectory, InMemoryAgentDirectory>();
-        services.AddSingleton<IComplaintIndex, InMemoryComplaintIndex>();
-        services.AddSingleton<IRestrictionStore, InMemoryRestrictionStore>();
+        services.AddSingleton<InMemoryComplaintIndex>();
+        services.AddSingleton<IComplaintIndex>(sp => sp.GetRequiredService<InMemoryComplaintIndex>());
+        services.AddSingleton<InMemoryRestrictionStore>();
+        services.AddSingleton<IRestrictionStore>(sp => sp.GetRequiredService<InMemoryRestrictionStore>());
         services.AddSingleton<IStatisticsStore, InMemoryStatisticsStore>();
         services.AddSingleton<InMemoryOutbox>();
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<InMemoryOutbox>());
         services.AddSingleton<IOutboxReader>(sp => sp.GetRequiredService<InMemoryOutbox>());
+
+        // The table stores' holders would reach for Table Storage: these ports hold the personal data instead.
+        services.RemoveAll<IPersonalDataHolder>();
+        services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<InMemoryOutbox>());
+        services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<InMemoryComplaintIndex>());
+        services.AddSingleton<IPersonalDataHolder>(sp => sp.GetRequiredService<InMemoryRestrictionStore>());
+        services.AddSingleton<IErasureLog, InMemoryErasureLog>();
         return services;
     }
 }

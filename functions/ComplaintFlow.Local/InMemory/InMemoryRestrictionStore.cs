@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
+using ComplaintFlow.Core.Privacy;
 using ComplaintFlow.Core.Verification;
 
 namespace ComplaintFlow.Local.InMemory;
 
 /// <summary><see cref="IRestrictionStore"/> in memory: a lift ends the restriction and is remembered, as the table keeps it.</summary>
-public sealed class InMemoryRestrictionStore : IRestrictionStore
+public sealed class InMemoryRestrictionStore : IRestrictionStore, IPersonalDataHolder
 {
     private readonly ConcurrentDictionary<string, Restriction> _restrictions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lifted = new(StringComparer.Ordinal);
@@ -35,4 +36,11 @@ public sealed class InMemoryRestrictionStore : IRestrictionStore
 
     public Task<DateTimeOffset?> LastLiftedAsync(string customerId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_lifted.TryGetValue(CustomerKey.Of(customerId), out var at) ? at : (DateTimeOffset?)null);
+
+    public Task EraseCustomerAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        _restrictions.TryRemove(CustomerKey.Of(customerId), out _);
+        _lifted.TryRemove(CustomerKey.Of(customerId), out _);
+        return Task.CompletedTask;
+    }
 }

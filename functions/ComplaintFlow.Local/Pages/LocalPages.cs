@@ -152,6 +152,8 @@ public static class LocalPages
         (ComplaintOutcome.Abandoned, false) => "closed: the information asked for never came",
         (ComplaintOutcome.Merged, false) => "merged into the customer's open complaint",
         (ComplaintOutcome.RejectedAtIntake, false) => "refused at verification",
+        (ComplaintOutcome.Erased, true) => "客户个人信息已删除，投诉随之结案",
+        (ComplaintOutcome.Erased, false) => "closed: the customer's personal data was erased",
         _ => outcome.ToString(),
     };
 
@@ -180,6 +182,7 @@ public static class LocalPages
         (TimelineEventKind.Reopened, true) => "重新处理",
         (TimelineEventKind.Closed, true) => "已结案",
         (TimelineEventKind.Note, true) => "系统记录",
+        (TimelineEventKind.PersonalDataErased, true) => "个人信息已删除",
         (TimelineEventKind.Received, false) => "Received",
         (TimelineEventKind.VerificationStarted, false) => "Verification started",
         (TimelineEventKind.InformationRequested, false) => "Information requested",
@@ -190,6 +193,7 @@ public static class LocalPages
         (TimelineEventKind.OutcomeProposed, false) => "Outcome proposed",
         (TimelineEventKind.CustomerConfirmed, false) => "Customer satisfied",
         (TimelineEventKind.CustomerDissatisfied, false) => "Customer not satisfied",
+        (TimelineEventKind.PersonalDataErased, false) => "Personal data erased",
         _ => kind.ToString(),
     };
 }

@@ -182,5 +182,11 @@ public sealed class DeliveryRecordingTests : IAsyncLifetime
 
         public Task<ComplaintPage> ListByMonthAsync(string month, ComplaintStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken = default) =>
             inner.ListByMonthAsync(month, status, pageSize, continuationToken, cancellationToken);
+
+        public Task<IReadOnlyList<ComplaintId>> FindByCustomerAsync(string customerId, CancellationToken cancellationToken = default) => inner.FindByCustomerAsync(customerId, cancellationToken);
+
+        public Task ForgetCustomerAsync(string customerId, ComplaintId id, CancellationToken cancellationToken = default) => inner.ForgetCustomerAsync(customerId, id, cancellationToken);
+
+        public IAsyncEnumerable<ComplaintId> ClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) => inner.ClosedBeforeAsync(cutoff, cancellationToken);
     }
 }
