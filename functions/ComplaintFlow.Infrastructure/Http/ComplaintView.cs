@@ -37,6 +37,8 @@ public sealed record ComplaintView(
     int RepeatCount,
     string? RejectionReason,
     string? PendingQuestion,
+    DateTimeOffset? ErasedAt,
+    string? ErasedBy,
     IReadOnlyList<ComplaintView.TimelineView> Timeline)
 {
     public static ComplaintView From(Complaint complaint)
@@ -78,6 +80,8 @@ public sealed record ComplaintView(
             complaint.RepeatCount,
             complaint.RejectionReason,
             complaint.PendingQuestion,
+            complaint.ErasedAt,
+            complaint.ErasedBy,
             complaint.Timeline.Select(e => new TimelineView(e.Sequence, e.At, e.Kind, e.Actor, e.Summary)).ToList());
     }
 
