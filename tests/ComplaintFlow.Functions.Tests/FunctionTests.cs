@@ -145,6 +145,29 @@ public sealed partial class FunctionTests(AzuriteForFunctions azurite)
                 It.Is<TaskName>(n => n.Name == WorkflowNames.ComplaintOrchestrator), It.IsAny<object?>(), It.Is<StartOrchestrationOptions?>(o => o!.InstanceId == id), It.IsAny<CancellationToken>()),
             times);
 
+    [Fact]
+    public async Task Erasing_a_customer_stops_and_purges_their_running_orchestration_and_closes_the_complaint_as_erased()
+    {
+        await using var app = await FunctionsApp.StartAsync(azurite);
+        var intake = app.SignedComplaint(FunctionsApp.Complaint("erase-1"));
+        await app.Get<HttpFunctions>().Submit(intake.Request, app.Client.Object, Ct);
+        var id = ComplaintIdOf(FunctionsApp.ResponseText(intake));
+        app.Client.Setup(c => c.GetInstancesAsync(id, It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OrchestrationMetadata(WorkflowNames.ComplaintOrchestrator, id) { RuntimeStatus = OrchestrationRuntimeStatus.Running });
+        var erase = app.Request("POST", "/api/customers/u-erase-1/erase", Encoding.UTF8.GetBytes("""{"requestedBy":"ops-wang"}"""), "application/json");
+
+        await app.Get<HttpFunctions>().Erase(erase.Request, "u-erase-1", app.Client.Object, Ct);
+
+        Assert.Equal(200, erase.Response.StatusCode);
+        Assert.Contains(id, FunctionsApp.ResponseText(erase), StringComparison.Ordinal);
+        app.Client.Verify(c => c.TerminateInstanceAsync(id, It.IsAny<TerminateInstanceOptions?>(), It.IsAny<CancellationToken>()), Times.Once());
+        app.Client.Verify(c => c.PurgeInstanceAsync(id, It.IsAny<PurgeInstanceOptions?>(), It.IsAny<CancellationToken>()), Times.Once());
+        var complaint = (await app.Get<IComplaintStore>().FindAsync(ComplaintId.Parse(id), Ct))!.Complaint;
+        Assert.Equal(ComplaintOutcome.Erased, complaint.Outcome);
+        Assert.Null(complaint.Customer.Email);
+        Assert.Equal("ops-wang", complaint.ErasedBy);
+    }
+
     private static List<string> StartedIds(FunctionsApp app) =>
         app.Client.Invocations.Where(i => i.Method.Name == nameof(DurableTaskClient.ScheduleNewOrchestrationInstanceAsync) && i.Arguments.Count == 4)
             .Select(i => ((StartOrchestrationOptions)i.Arguments[2]!).InstanceId!).ToList();

@@ -41,6 +41,12 @@ public sealed class PrivacyErasureTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.BadRequest, nameless.StatusCode);
         Assert.Equal("requestedBy", (await nameless.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("errors")[0].GetProperty("field").GetString());
 
+        using var badId = await PostEraseAsync(client, "u-\u0001" + new string('x', 120), """{"requestedBy":"ops-wang"}""");
+        Assert.Equal(HttpStatusCode.BadRequest, badId.StatusCode);
+        Assert.Equal("customerId", (await badId.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("errors")[0].GetProperty("field").GetString());
+        using var notJson = await PostEraseAsync(client, erased.Id, "requestedBy=ops-wang", contentType: "application/x-www-form-urlencoded");
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notJson.StatusCode);
+
         using var answer = await PostEraseAsync(client, erased.Id, """{"requestedBy":"ops-wang"}""");
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         var erasure = await answer.Content.ReadFromJsonAsync<JsonElement>(ct);
@@ -146,11 +152,11 @@ public sealed class PrivacyErasureTests(AzuriteFixture azurite)
         person.Needles["resolution"] = resolution;
     }
 
-    private static async Task<HttpResponseMessage> PostEraseAsync(HttpClient client, string customerId, string json, string? key = RunningHost.ApiKey)
+    private static async Task<HttpResponseMessage> PostEraseAsync(HttpClient client, string customerId, string body, string? key = RunningHost.ApiKey, string contentType = "application/json")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/customers/{Uri.EscapeDataString(customerId)}/erase")
         {
-            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+            Content = new StringContent(body, Encoding.UTF8, contentType),
         };
         if (key is not null)
         {
