@@ -1,4 +1,5 @@
 using ComplaintFlow.Core.Privacy;
+using ComplaintFlow.Core.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 

@@ -1,4 +1,5 @@
 using ComplaintFlow.Core.Complaints;
+using ComplaintFlow.Core.Workflow;
 
 namespace ComplaintFlow.Core.Privacy;
 

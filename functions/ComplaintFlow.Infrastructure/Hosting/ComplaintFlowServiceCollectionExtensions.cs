@@ -14,6 +14,7 @@ using ComplaintFlow.Core.Privacy;
 using ComplaintFlow.Core.Sla;
 using ComplaintFlow.Core.Statistics;
 using ComplaintFlow.Core.Verification;
+using ComplaintFlow.Core.Workflow;
 using ComplaintFlow.Core.Workflow.Activities;
 using ComplaintFlow.Infrastructure.Email;
 using ComplaintFlow.Infrastructure.Http;

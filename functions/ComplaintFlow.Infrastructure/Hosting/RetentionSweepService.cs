@@ -1,4 +1,5 @@
 using ComplaintFlow.Core.Privacy;
+using ComplaintFlow.Core.Workflow;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ComplaintFlow.Core.Intake;
-using ComplaintFlow.Core.Privacy;
+using ComplaintFlow.Core.Workflow;
 using Microsoft.AspNetCore.Http;
 
 namespace ComplaintFlow.Infrastructure.Http;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ComplaintFlow.Core.Notifications;
+using ComplaintFlow.Core.Workflow;
 using ComplaintFlow.Local.Security;
 using ComplaintFlow.Tests.Fixtures;
 using Microsoft.DurableTask.Client;
@@ -100,7 +101,7 @@ public sealed class PrivacyErasureTests(AzuriteFixture azurite)
 
         var record = await WaitUntilErasedAsync(driver, closedId);
 
-        Assert.Equal(CustomerErasureActor, record.GetProperty("erasedBy").GetString());
+        Assert.Equal(CustomerErasure.RetentionActor, record.GetProperty("erasedBy").GetString());
         Assert.Equal("Resolved", record.GetProperty("outcome").GetString());
         Assert.Equal(JsonValueKind.Null, (await driver.GetComplaintAsync(openId)).GetProperty("erasedAt").ValueKind); // an open complaint is never swept
         Assert.Equal(before, await StatsAsync(client, month));
@@ -117,8 +118,6 @@ public sealed class PrivacyErasureTests(AzuriteFixture azurite)
         var leaks = await StorageScan.FindAsync(azurite.ConnectionString, closedOnly, ct);
         Assert.True(leaks.Count == 0, "Still stored after the sweep: " + string.Join("; ", leaks));
     }
-
-    private const string CustomerErasureActor = "retention";
 
     private static async Task<string> SubmitAsync(HostDriver driver, Person person, string description, string order)
     {

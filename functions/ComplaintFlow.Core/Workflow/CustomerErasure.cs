@@ -1,10 +1,11 @@
 using ComplaintFlow.Core.Assignment;
 using ComplaintFlow.Core.Complaints;
+using ComplaintFlow.Core.Privacy;
 using ComplaintFlow.Core.Statistics;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
-namespace ComplaintFlow.Core.Privacy;
+namespace ComplaintFlow.Core.Workflow;
 
 /// <summary>
 /// Erases a customer's personal data everywhere it is kept, keeping each complaint's facts so the statistics stay as
