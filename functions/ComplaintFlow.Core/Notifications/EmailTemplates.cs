@@ -139,7 +139,7 @@ public static class EmailTemplates
             .Paragraph(L(m,
                 $"投诉 {m.ComplaintId} 已升级到{EmailFormat.TierName(m.Tier, m.Locale)}，现在由您负责。",
                 $"Complaint {m.ComplaintId} has been escalated to {EmailFormat.TierName(m.Tier, m.Locale)} and is now yours to handle."))
-            .Quote(L(m, "升级原因", "Why it was escalated"), m.Reason)
+            .Quote(L(m, "升级原因", "Why it was escalated"), Reason(m))
             .Facts(ComplaintFacts(m))
             .Quote(L(m, "客户的描述", "What the customer wrote"), m.DescriptionExcerpt)
             .History(m)
@@ -185,7 +185,7 @@ public static class EmailTemplates
             doc.Paragraph(L(m,
                     "我们仔细调查了您的投诉，认为此问题不属于平台的责任，原因如下：",
                     "We have looked into your complaint carefully and found that this is not something the platform is responsible for, for the following reason:"))
-                .Quote(L(m, "说明", "Our explanation"), m.ResolutionText ?? m.Reason);
+                .Quote(L(m, "说明", "Our explanation"), m.ResolutionText ?? Reason(m));
         }
         else
         {
@@ -242,7 +242,7 @@ public static class EmailTemplates
             .Paragraph(L(m,
                 $"您的投诉（编号 {m.ComplaintId}）已结案。感谢您的耐心和反馈，这能帮助我们改进服务。",
                 $"Your complaint (reference {m.ComplaintId}) is now closed. Thank you for your patience and for telling us: it helps us improve."))
-            .Quote(L(m, "结案说明", "Why it was closed"), m.Reason)
+            .Quote(L(m, "结案说明", "Why it was closed"), Reason(m))
             .Quote(m.OutcomeIsRejection ? L(m, "我们的说明", "Our explanation") : L(m, "处理结果", "The outcome"), m.ResolutionText)
             .Facts(Reference(m), SubjectRow(m))
             .EndForCustomer(m);
@@ -256,7 +256,7 @@ public static class EmailTemplates
             .Paragraph(L(m,
                 $"很抱歉，我们无法受理您提交的投诉（编号 {m.ComplaintId}）。我们已保存记录。",
                 $"We are sorry, but we could not accept the complaint you sent us (reference {m.ComplaintId}). We have kept a record of it."))
-            .Quote(L(m, "原因", "The reason"), m.Reason)
+            .Quote(L(m, "原因", "The reason"), Reason(m))
             .Paragraph(L(m,
                 "如果您认为这是误判，请补充完整的描述后重新提交，或在联系我们时提供上述编号。",
                 "If you think this is a mistake, please send your complaint again with a full description, or quote the reference above when you contact us."))
@@ -272,7 +272,7 @@ public static class EmailTemplates
             .Paragraph(L(m,
                 $"投诉 {m.ComplaintId} 需要投诉经理亲自处理。",
                 $"Complaint {m.ComplaintId} needs the complaints manager's decision."))
-            .Quote(L(m, "原因", "Why"), m.Reason)
+            .Quote(L(m, "原因", "Why"), Reason(m))
             .Facts(ComplaintFacts(m))
             .Quote(L(m, "客户的描述", "What the customer wrote"), m.DescriptionExcerpt)
             .Quote(L(m, "最近一次的处理结果", "The latest outcome"), m.ResolutionText)
@@ -302,6 +302,8 @@ public static class EmailTemplates
     }
 
     private static EmailDocument Document(EmailModel m, string subject) => new(m.Locale, subject);
+
+    private static string? Reason(EmailModel m) => EmailReasons.Localize(m.Reason, m.Locale);
 
     private static string L(EmailModel m, string zh, string en) => m.Locale == Locale.Zh ? zh : en;
 

@@ -31,7 +31,12 @@ public sealed class CloseComplaint(ComplaintUpdater complaints, IAgentDirectory 
             },
             cancellationToken);
         await directory.ReleaseAsync(input.ComplaintId, cancellationToken);
-        var model = mailer.ModelFor(complaint, complaint.Customer.Name) with { Reason = complaint.Outcome.ToString() };
+        var model = mailer.ModelFor(complaint, complaint.Customer.Name) with
+        {
+            Reason = EmailReasons.Closure(complaint.Outcome, complaint.Customer.Locale),
+            ResolutionText = complaint.Resolution?.Text,
+            OutcomeIsRejection = complaint.Resolution?.Kind == AgentDecisionKind.Reject,
+        };
         return await mailer.ToCustomerAsync(complaint, EmailKind.Closure, input.StepId, model, cancellationToken);
     }
 }
