@@ -164,7 +164,7 @@ public sealed class Complaint
         StatusBeforeQuestion = Status;
         Status = ComplaintStatus.NeedsInfo;
         PendingQuestion = question;
-        Add(at, TimelineEventKind.InformationRequested, actor, AskedPrefix + question, stepId);
+        Add(at, TimelineEventKind.InformationRequested, actor, AskedPrefix + question, stepId, question);
     }
 
     public void ProvideInformation(string information, DateTimeOffset at, string? stepId = null)
@@ -174,7 +174,7 @@ public sealed class Complaint
         Status = StatusBeforeQuestion ?? ComplaintStatus.Verifying;
         StatusBeforeQuestion = null;
         PendingQuestion = null;
-        Add(at, TimelineEventKind.InformationProvided, CustomerActor, AddedInformationPrefix + information, stepId);
+        Add(at, TimelineEventKind.InformationProvided, CustomerActor, AddedInformationPrefix + information, stepId, information);
     }
 
     /// <summary>Every question put to the customer with its answer, oldest first; the last one's answer is null while it is pending.</summary>
@@ -212,7 +212,7 @@ public sealed class Complaint
         Outcome = ComplaintOutcome.RejectedAtIntake;
         RejectionReason = reason;
         ClosedAt = at;
-        Add(at, TimelineEventKind.Rejected, SystemActor, $"Rejected: {reason}", stepId);
+        Add(at, TimelineEventKind.Rejected, SystemActor, $"Rejected: {reason}", stepId, reason);
     }
 
     /// <summary>Closes this complaint as a repeat of <paramref name="original"/>, an open complaint of the same customer.</summary>
@@ -304,7 +304,7 @@ public sealed class Complaint
 
         EscalationTier++;
         AssignedAgent = assignee;
-        Add(at, TimelineEventKind.Escalated, SystemActor, $"Escalated to tier {EscalationTier} ({assignee}): {reason}", stepId);
+        Add(at, TimelineEventKind.Escalated, SystemActor, $"Escalated to tier {EscalationTier} ({assignee}): {reason}", stepId, reason);
     }
 
     /// <summary>The SLA clock resumes after waiting on the customer: the deadlines move by the time spent waiting.</summary>
@@ -348,7 +348,7 @@ public sealed class Complaint
         Status = ComplaintStatus.AwaitingCustomer;
         var verb = resolution.Kind == AgentDecisionKind.Resolve ? "Resolution proposed" : "Found unfounded";
         var offer = resolution.Compensation == Compensation.None ? string.Empty : $" Compensation: {resolution.Compensation}.";
-        Add(resolution.DecidedAt, TimelineEventKind.OutcomeProposed, resolution.DecidedBy, $"{verb}: {resolution.Text}{offer}", stepId);
+        Add(resolution.DecidedAt, TimelineEventKind.OutcomeProposed, resolution.DecidedBy, $"{verb}: {resolution.Text}{offer}", stepId, resolution.Text);
     }
 
     /// <summary>The customer's answer: satisfied closes the complaint, not satisfied opens the next round.</summary>
@@ -366,12 +366,12 @@ public sealed class Complaint
         var comment = string.IsNullOrWhiteSpace(verdict.Comment) ? string.Empty : $" \"{verdict.Comment}\"";
         if (verdict.Satisfied)
         {
-            Add(verdict.At, TimelineEventKind.CustomerConfirmed, CustomerActor, $"The customer is satisfied.{rating}{comment}", stepId);
+            Add(verdict.At, TimelineEventKind.CustomerConfirmed, CustomerActor, $"The customer is satisfied.{rating}{comment}", stepId, verdict.Comment);
             Close(Resolution?.Kind == AgentDecisionKind.Reject ? ComplaintOutcome.Unfounded : ComplaintOutcome.Resolved, verdict.At, stepId);
             return;
         }
 
-        Add(verdict.At, TimelineEventKind.CustomerDissatisfied, CustomerActor, $"The customer is not satisfied.{rating}{comment}", stepId);
+        Add(verdict.At, TimelineEventKind.CustomerDissatisfied, CustomerActor, $"The customer is not satisfied.{rating}{comment}", stepId, verdict.Comment);
         if (Resolution is { } proposed)
         {
             _earlierRounds.Add(new RoundOutcome(Round, proposed, verdict));
@@ -436,7 +436,9 @@ public sealed class Complaint
         var resolutions = _earlierRounds.Select(r => r.Resolution).Append(Resolution).OfType<Resolution>().ToList();
         for (var i = 0; i < _timeline.Count; i++)
         {
-            _timeline[i] = _timeline[i] with { Summary = ErasedSummary(_timeline[i], resolutions) };
+            // The reasons the workflow gave (a breach, a refusal) are kept; the words of people go.
+            var detail = _timeline[i].Kind is TimelineEventKind.Rejected ? _timeline[i].Detail : null;
+            _timeline[i] = _timeline[i] with { Summary = ErasedSummary(_timeline[i], resolutions), Detail = detail };
         }
 
         Customer = new Customer(ErasedText, null, null, null, Customer.Locale);
@@ -584,6 +586,6 @@ public sealed class Complaint
         }
     }
 
-    private void Add(DateTimeOffset at, TimelineEventKind kind, string actor, string summary, string? stepId) =>
-        _timeline.Add(new TimelineEntry(_timeline.Count + 1, at, kind, actor, summary, stepId));
+    private void Add(DateTimeOffset at, TimelineEventKind kind, string actor, string summary, string? stepId, string? detail = null) =>
+        _timeline.Add(new TimelineEntry(_timeline.Count + 1, at, kind, actor, summary, stepId, string.IsNullOrWhiteSpace(detail) ? null : detail));
 }

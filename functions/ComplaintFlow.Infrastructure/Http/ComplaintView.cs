@@ -82,10 +82,10 @@ public sealed record ComplaintView(
             complaint.PendingQuestion,
             complaint.ErasedAt,
             complaint.ErasedBy,
-            complaint.Timeline.Select(e => new TimelineView(e.Sequence, e.At, e.Kind, e.Actor, e.Summary)).ToList());
+            complaint.Timeline.Select(e => new TimelineView(e.Sequence, e.At, e.Kind, e.Actor, e.Summary, e.Detail)).ToList());
     }
 
     public sealed record CustomerView(string Id, string? Name, string? Email, string? Phone, Locale Locale);
 
-    public sealed record TimelineView(int Sequence, DateTimeOffset At, TimelineEventKind Kind, string Actor, string Summary);
+    public sealed record TimelineView(int Sequence, DateTimeOffset At, TimelineEventKind Kind, string Actor, string Summary, string? Detail);
 }

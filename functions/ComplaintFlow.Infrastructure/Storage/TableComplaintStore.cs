@@ -227,7 +227,8 @@ public sealed class TableComplaintStore : IComplaintStore
                 Enum.Parse<TimelineEventKind>(row.GetString("Kind")),
                 row.GetString("Actor"),
                 row.GetString("Summary"),
-                row.GetString("StepId")));
+                row.GetString("StepId"),
+                row.GetString("Detail")));
         }
 
         return entries;
@@ -244,6 +245,7 @@ public sealed class TableComplaintStore : IComplaintStore
                 ["Actor"] = e.Actor,
                 ["Summary"] = e.Summary,
                 ["StepId"] = e.StepId,
+                ["Detail"] = e.Detail,
             }));
             await _timeline.SubmitTransactionAsync(actions, cancellationToken);
         }

@@ -129,6 +129,11 @@ public static class LocalPages
             {
                 html.Append(" — ").Append(Html.Encode(entry.Summary));
             }
+            else if (EmailReasons.Localize(entry.Detail, locale) is { } detail)
+            {
+                // The summary is an English log line; the words it is about are shown as written (reasons the workflow gave, in Chinese).
+                html.Append('：').Append(Html.Encode(detail));
+            }
 
             html.Append("</td></tr>");
         }

@@ -68,7 +68,7 @@ public sealed class ActionLinkTests(HostFixture fixture) : IClassFixture<HostFix
         var page = await status.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("处理记录", page, StringComparison.Ordinal);
         Assert.Contains("等待客户确认", page, StringComparison.Ordinal);
-        Assert.Contains("已给出处理结果", page, StringComparison.Ordinal);
+        Assert.Contains("已给出处理结果：已为您全额退款。", page, StringComparison.Ordinal); // the agent's words beside the event, not an English log line
         Assert.Contains("北京时间", page, StringComparison.Ordinal);
         foreach (var english in new[] { "AwaitingCustomer", "Timeline", "Status", "UTC", "Resolution proposed" })
         {
