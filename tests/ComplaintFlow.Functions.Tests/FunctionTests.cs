@@ -168,6 +168,33 @@ public sealed partial class FunctionTests(AzuriteForFunctions azurite)
         Assert.Equal("ops-wang", complaint.ErasedBy);
     }
 
+    [Fact]
+    public async Task An_erasure_whose_workflow_does_not_stop_answers_503_to_ask_again_and_erases_nothing()
+    {
+        await using var app = await FunctionsApp.StartAsync(azurite, ("Privacy:WorkflowStopTimeout", "00:00:01"));
+        var intake = app.SignedComplaint(FunctionsApp.Complaint("erase-stuck"));
+        await app.Get<HttpFunctions>().Submit(intake.Request, app.Client.Object, Ct);
+        var id = ComplaintIdOf(FunctionsApp.ResponseText(intake));
+        app.Client.Setup(c => c.GetInstancesAsync(id, It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OrchestrationMetadata(WorkflowNames.ComplaintOrchestrator, id) { RuntimeStatus = OrchestrationRuntimeStatus.Running });
+        app.Client.Setup(c => c.WaitForInstanceCompletionAsync(id, It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .Returns(async (string _, bool _, CancellationToken token) =>
+            {
+                await Task.Delay(Timeout.Infinite, token);
+                return null!;
+            });
+        var erase = app.Request("POST", "/api/customers/u-erase-stuck/erase", Encoding.UTF8.GetBytes("""{"requestedBy":"ops-wang"}"""), "application/json");
+
+        await app.Get<HttpFunctions>().Erase(erase.Request, "u-erase-stuck", app.Client.Object, Ct);
+
+        Assert.Equal(503, erase.Response.StatusCode);
+        Assert.Equal("30", erase.Response.Headers.RetryAfter.ToString());
+        Assert.Contains("Ask again", FunctionsApp.ResponseText(erase), StringComparison.Ordinal);
+        var complaint = (await app.Get<IComplaintStore>().FindAsync(ComplaintId.Parse(id), Ct))!.Complaint;
+        Assert.Null(complaint.ErasedAt);
+        Assert.Equal("lilei@example.com", complaint.Customer.Email);
+    }
+
     private static List<string> StartedIds(FunctionsApp app) =>
         app.Client.Invocations.Where(i => i.Method.Name == nameof(DurableTaskClient.ScheduleNewOrchestrationInstanceAsync) && i.Arguments.Count == 4)
             .Select(i => ((StartOrchestrationOptions)i.Arguments[2]!).InstanceId!).ToList();

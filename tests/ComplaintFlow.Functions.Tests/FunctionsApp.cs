@@ -59,7 +59,7 @@ public sealed class FunctionsApp : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<FunctionsApp> StartAsync(AzuriteForFunctions azurite)
+    public static async Task<FunctionsApp> StartAsync(AzuriteForFunctions azurite, params (string Key, string Value)[] settings)
     {
         var prefix = "f" + Guid.NewGuid().ToString("N")[..10];
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -73,7 +73,7 @@ public sealed class FunctionsApp : IAsyncDisposable
             ["Links:BaseUrl"] = "https://complaints.example",
             ["Email:Transport"] = "Outbox",
             ["Email:From"] = "complaints@complaintflow.example",
-        }).Build();
+        }).AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
 
         var services = new ServiceCollection();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development, ApplicationName = "ComplaintFlow.Functions" });

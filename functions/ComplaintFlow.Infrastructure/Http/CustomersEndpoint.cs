@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ComplaintFlow.Core.Intake;
+using ComplaintFlow.Core.Privacy;
 using ComplaintFlow.Core.Workflow;
 using Microsoft.AspNetCore.Http;
 
@@ -30,7 +31,17 @@ public sealed class CustomersEndpoint(CustomerErasure erasure)
             return problem;
         }
 
-        var (record, alreadyErased) = await erasure.EraseCustomerAsync(customerId, requestedBy!, cancellationToken);
+        ErasureRecord record;
+        bool alreadyErased;
+        try
+        {
+            (record, alreadyErased) = await erasure.EraseCustomerAsync(customerId, requestedBy!, cancellationToken);
+        }
+        catch (TimeoutException ex)
+        {
+            return RetryAfterResult.After(30, Problems.Plain(StatusCodes.Status503ServiceUnavailable, "erasure-not-finished", "Erasure not finished", ex.Message));
+        }
+
         return new PrivateResult(TypedResults.Ok(new ErasureView(record.ErasedAt, record.ErasedBy, record.Complaints, record.ClosedWhileOpen, alreadyErased)));
     }
 
