@@ -1,7 +1,7 @@
 using System.Globalization;
 using ComplaintFlow.Bench;
 
-// dotnet run -c Release --project bench/ComplaintFlow.Bench -- <lifecycles|intake> [options]; see bench/README.md.
+// dotnet run -c Release --project bench/ComplaintFlow.Bench -- <lifecycles|intake|stats> [options]; see bench/README.md.
 var command = args.FirstOrDefault() ?? "help";
 var options = BenchOptions.Parse(args.Skip(1));
 switch (command)
@@ -28,6 +28,9 @@ switch (command)
             TimeSpan.FromSeconds(options.GetInt("seconds", 10)),
             options.Get("workflows", "run") == "run");
         break;
+    case "stats":
+        await StatisticsBenchmark.RunAsync(options.GetInt("count", 100_000), options.GetInt("requests", 50), options.GetInt("scans", 3));
+        break;
     default:
         Console.WriteLine("""
             usage:
@@ -38,6 +41,8 @@ switch (command)
                                                                 as many bare one-activity DTFx orchestrations
               intake [--clients 1,16,64] [--seconds S] [--workflows run|off]
                                                                 signed webhook intake vs a bare Azurite insert
+              stats [--count N] [--requests R] [--scans S]
+                                                                GET /api/stats for a month of N complaints vs a full scan
             """);
         return 2;
 }
