@@ -149,11 +149,7 @@ public sealed partial class FunctionTests(AzuriteForFunctions azurite)
     public async Task Erasing_a_customer_stops_and_purges_their_running_orchestration_and_closes_the_complaint_as_erased()
     {
         await using var app = await FunctionsApp.StartAsync(azurite);
-        var intake = app.SignedComplaint(FunctionsApp.Complaint("erase-1"));
-        await app.Get<HttpFunctions>().Submit(intake.Request, app.Client.Object, Ct);
-        var id = ComplaintIdOf(FunctionsApp.ResponseText(intake));
-        app.Client.Setup(c => c.GetInstancesAsync(id, It.IsAny<bool>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new OrchestrationMetadata(WorkflowNames.ComplaintOrchestrator, id) { RuntimeStatus = OrchestrationRuntimeStatus.Running });
+        var id = await SubmitRunningAsync(app, "erase-1");
         var erase = app.Request("POST", "/api/customers/u-erase-1/erase", Encoding.UTF8.GetBytes("""{"requestedBy":"ops-wang"}"""), "application/json");
 
         await app.Get<HttpFunctions>().Erase(erase.Request, "u-erase-1", app.Client.Object, Ct);
@@ -172,11 +168,7 @@ public sealed partial class FunctionTests(AzuriteForFunctions azurite)
     public async Task An_erasure_whose_workflow_does_not_stop_answers_503_to_ask_again_and_erases_nothing()
     {
         await using var app = await FunctionsApp.StartAsync(azurite, ("Privacy:WorkflowStopTimeout", "00:00:01"));
-        var intake = app.SignedComplaint(FunctionsApp.Complaint("erase-stuck"));
-        await app.Get<HttpFunctions>().Submit(intake.Request, app.Client.Object, Ct);
-        var id = ComplaintIdOf(FunctionsApp.ResponseText(intake));
-        app.Client.Setup(c => c.GetInstancesAsync(id, It.IsAny<bool>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new OrchestrationMetadata(WorkflowNames.ComplaintOrchestrator, id) { RuntimeStatus = OrchestrationRuntimeStatus.Running });
+        var id = await SubmitRunningAsync(app, "erase-stuck");
         app.Client.Setup(c => c.WaitForInstanceCompletionAsync(id, It.IsAny<bool>(), It.IsAny<CancellationToken>()))
             .Returns(async (string _, bool _, CancellationToken token) =>
             {
@@ -193,6 +185,17 @@ public sealed partial class FunctionTests(AzuriteForFunctions azurite)
         var complaint = (await app.Get<IComplaintStore>().FindAsync(ComplaintId.Parse(id), Ct))!.Complaint;
         Assert.Null(complaint.ErasedAt);
         Assert.Equal("lilei@example.com", complaint.Customer.Email);
+    }
+
+    /// <summary>Files a complaint through the webhook function; its orchestration then reads as running.</summary>
+    private static async Task<string> SubmitRunningAsync(FunctionsApp app, string externalId)
+    {
+        var intake = app.SignedComplaint(FunctionsApp.Complaint(externalId));
+        await app.Get<HttpFunctions>().Submit(intake.Request, app.Client.Object, Ct);
+        var id = ComplaintIdOf(FunctionsApp.ResponseText(intake));
+        app.Client.Setup(c => c.GetInstancesAsync(id, It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OrchestrationMetadata(WorkflowNames.ComplaintOrchestrator, id) { RuntimeStatus = OrchestrationRuntimeStatus.Running });
+        return id;
     }
 
     private static List<string> StartedIds(FunctionsApp app) =>
