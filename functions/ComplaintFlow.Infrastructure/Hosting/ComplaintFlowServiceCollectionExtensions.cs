@@ -16,6 +16,7 @@ using ComplaintFlow.Core.Verification;
 using ComplaintFlow.Core.Workflow.Activities;
 using ComplaintFlow.Infrastructure.Email;
 using ComplaintFlow.Infrastructure.Http;
+using ComplaintFlow.Infrastructure.Http.Dashboard;
 using ComplaintFlow.Infrastructure.Intake;
 using ComplaintFlow.Infrastructure.Links;
 using ComplaintFlow.Infrastructure.Queues;
@@ -165,6 +166,7 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton<ComplaintsEndpoint>();
         services.AddSingleton<RestrictionsEndpoint>();
         services.AddSingleton<StatisticsEndpoint>();
+        services.AddOpsPages(configuration);
         return services;
     }
 

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ComplaintFlow.Infrastructure.Http.Dashboard;
+
+/// <summary>The ops pages' routes on an ASP.NET Core host (the Functions app has a trigger for each, at the same path).</summary>
+public static class OpsPageRoutes
+{
+    public static IEndpointRouteBuilder MapOpsPages(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet(OpsAccess.SignInPath, (HttpContext http, OpsSignInPage page) => page.Form(http));
+        app.MapPost(OpsAccess.SignInPath, (HttpContext http, OpsSignInPage page) => page.SubmitAsync(http)).DisableAntiforgery();
+        app.MapPost(OpsAccess.SignOutPath, (HttpContext http) => OpsSignInPage.SignOut(http)).DisableAntiforgery();
+        app.MapGet(OpsAssets.RoutePrefix + "{name}", (HttpContext http, string name) => OpsAssets.Get(http, name));
+        return app;
+    }
+}
