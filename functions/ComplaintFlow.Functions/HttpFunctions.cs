@@ -12,7 +12,8 @@ namespace ComplaintFlow.Functions;
 /// takes a Functions key in <c>x-functions-key</c>; the ops pages check their own sign-in cookie.
 /// </summary>
 public sealed class HttpFunctions(
-    BoundDurableClient durable, IntakeEndpoint intake, ActionEndpoint actions, ComplaintsEndpoint complaints, RestrictionsEndpoint restrictions, StatisticsEndpoint statistics, HealthEndpoint health, OpsSignInPage signIn)
+    BoundDurableClient durable, IntakeEndpoint intake, ActionEndpoint actions, ComplaintsEndpoint complaints, RestrictionsEndpoint restrictions, StatisticsEndpoint statistics, HealthEndpoint health, OpsSignInPage signIn,
+    RestrictionsPage restrictionsPage)
 {
     [Function("SubmitComplaint")]
     public async Task Submit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/complaints")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken ct)
@@ -75,4 +76,12 @@ public sealed class HttpFunctions(
     [Function("OpsAsset")]
     public static async Task Asset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "assets/{name}")] HttpRequest request, string name) =>
         await OpsAssets.Get(request.HttpContext, name).ExecuteAsync(request.HttpContext);
+
+    [Function("OpsRestrictions")]
+    public async Task Restrictions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "restrictions")] HttpRequest request, CancellationToken ct) =>
+        await (await restrictionsPage.GetAsync(request.HttpContext, ct)).ExecuteAsync(request.HttpContext);
+
+    [Function("OpsLiftRestriction")]
+    public async Task LiftFromPage([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "restrictions/{key}/lift")] HttpRequest request, string key, CancellationToken ct) =>
+        await (await restrictionsPage.LiftAsync(request.HttpContext, key, ct)).ExecuteAsync(request.HttpContext);
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using ComplaintFlow.Core.Verification;
 using ComplaintFlow.Infrastructure.Http.Dashboard;
 using ComplaintFlow.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintFlow.Tests.Dashboard;
 
@@ -73,11 +75,65 @@ public sealed partial class OpsPagesTests(HostFixture fixture) : IClassFixture<H
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
     }
 
+    [Fact]
+    public async Task A_page_without_the_cookie_sends_the_browser_to_sign_in_and_back()
+    {
+        using var client = fixture.Host.CreateClient();
+
+        using var page = await client.GetAsync("/restrictions?lang=zh", Ct);
+
+        Assert.Equal(HttpStatusCode.SeeOther, page.StatusCode);
+        Assert.Equal("/signin?returnTo=%2Frestrictions%3Flang%3Dzh&lang=zh", page.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Restrictions_page_lists_a_restriction_and_its_lift_button_lifts_it_but_a_post_without_the_form_token_is_refused()
+    {
+        var store = fixture.Host.Services.GetRequiredService<IRestrictionStore>();
+        var now = DateTimeOffset.UtcNow;
+        var restriction = await store.RestrictAsync("u-restricted-" + Guid.NewGuid().ToString("N"), "Too many complaints from one customer: 6 within 60 minutes.", now, now.AddDays(1), Ct);
+        using var client = fixture.Host.CreateClient();
+        (await SignInAsync(client, RunningHost.ApiKey, "/restrictions")).Dispose();
+
+        var listed = await client.GetStringAsync("/restrictions?lang=en", Ct);
+        Assert.Contains(restriction.Key, listed, StringComparison.Ordinal);
+        Assert.Contains("Too many complaints from one customer: 6 within 60 minutes.", listed, StringComparison.Ordinal);
+        var token = FormToken().Match(listed).Groups[1].Value;
+        Assert.NotEmpty(token);
+
+        using var forged = await PostTokenAsync(client, $"/restrictions/{restriction.Key}/lift", "forged");
+        using var stranger = fixture.Host.CreateClient();
+        using var noCookie = await PostTokenAsync(stranger, $"/restrictions/{restriction.Key}/lift", token);
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, noCookie.StatusCode);
+        Assert.NotNull(await ActiveByKeyAsync(store, restriction.Key));
+
+        using var lifted = await PostTokenAsync(client, $"/restrictions/{restriction.Key}/lift?lang=zh", token);
+        Assert.Equal(HttpStatusCode.SeeOther, lifted.StatusCode);
+        Assert.Equal("/restrictions?lifted=1&lang=zh", lifted.Headers.Location!.OriginalString);
+        var after = await client.GetStringAsync(lifted.Headers.Location!.OriginalString, Ct);
+        Assert.Contains("已解除限制", after, StringComparison.Ordinal);
+        Assert.DoesNotContain(restriction.Key, after, StringComparison.Ordinal);
+        Assert.Null(await ActiveByKeyAsync(store, restriction.Key));
+    }
+
+    internal static async Task<HttpResponseMessage> PostTokenAsync(HttpClient client, string path, string token)
+    {
+        using var body = new FormUrlEncodedContent(new Dictionary<string, string> { [OpsAccess.TokenField] = token });
+        return await client.PostAsync(path, body, Ct);
+    }
+
+    private static async Task<Restriction?> ActiveByKeyAsync(IRestrictionStore store, string key) =>
+        (await store.ListActiveAsync(DateTimeOffset.UtcNow, Ct)).SingleOrDefault(r => r.Key == key);
+
     internal static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string key, string returnTo, string path = "/signin")
     {
         using var body = new FormUrlEncodedContent(new Dictionary<string, string> { [OpsSignIn.KeyField] = key, [OpsSignIn.ReturnField] = returnTo });
         return await client.PostAsync(path, body, Ct);
     }
+
+    [GeneratedRegex("name=\"csrf\" value=\"([^\"]+)\"")]
+    private static partial Regex FormToken();
 
     [GeneratedRegex("\"chart\\.js\": \"([0-9.]+)\"")]
     private static partial Regex PinnedChartJs();

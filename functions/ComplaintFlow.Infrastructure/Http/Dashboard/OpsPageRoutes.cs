@@ -13,6 +13,8 @@ public static class OpsPageRoutes
         app.MapGet(OpsAccess.SignInPath, (HttpContext http, OpsSignInPage page) => page.Form(http));
         app.MapPost(OpsAccess.SignInPath, (HttpContext http, OpsSignInPage page) => page.SubmitAsync(http)).DisableAntiforgery();
         app.MapPost(OpsAccess.SignOutPath, (HttpContext http) => OpsSignInPage.SignOut(http)).DisableAntiforgery();
+        app.MapGet("/restrictions", (HttpContext http, RestrictionsPage page, CancellationToken ct) => page.GetAsync(http, ct));
+        app.MapPost("/restrictions/{key}/lift", (HttpContext http, string key, RestrictionsPage page, CancellationToken ct) => page.LiftAsync(http, key, ct)).DisableAntiforgery();
         app.MapGet(OpsAssets.RoutePrefix + "{name}", (HttpContext http, string name) => OpsAssets.Get(http, name));
         return app;
     }

@@ -11,6 +11,7 @@ public static class OpsPagesServiceCollectionExtensions
         services.AddOptions<OpsOptions>().Bind(configuration.GetSection(OpsOptions.SectionName));
         services.AddSingleton<OpsAccess>();
         services.AddSingleton<OpsSignInPage>();
+        services.AddSingleton<RestrictionsPage>();
         return services;
     }
 }
