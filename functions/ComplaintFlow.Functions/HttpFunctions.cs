@@ -13,7 +13,7 @@ namespace ComplaintFlow.Functions;
 /// </summary>
 public sealed class HttpFunctions(
     BoundDurableClient durable, IntakeEndpoint intake, ActionEndpoint actions, ComplaintsEndpoint complaints, RestrictionsEndpoint restrictions, StatisticsEndpoint statistics, HealthEndpoint health, OpsSignInPage signIn,
-    RestrictionsPage restrictionsPage)
+    RestrictionsPage restrictionsPage, QueuePage queue)
 {
     [Function("SubmitComplaint")]
     public async Task Submit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/complaints")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken ct)
@@ -84,4 +84,12 @@ public sealed class HttpFunctions(
     [Function("OpsLiftRestriction")]
     public async Task LiftFromPage([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "restrictions/{key}/lift")] HttpRequest request, string key, CancellationToken ct) =>
         await (await restrictionsPage.LiftAsync(request.HttpContext, key, ct)).ExecuteAsync(request.HttpContext);
+
+    [Function("OpsQueue")]
+    public async Task Queue([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "queue")] HttpRequest request, CancellationToken ct) =>
+        await (await queue.GetAsync(request.HttpContext, ct)).ExecuteAsync(request.HttpContext);
+
+    [Function("OpsQueueComplaint")]
+    public async Task QueueComplaint([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "queue/{id}")] HttpRequest request, string id, CancellationToken ct) =>
+        await (await queue.ComplaintAsync(request.HttpContext, id, ct)).ExecuteAsync(request.HttpContext);
 }

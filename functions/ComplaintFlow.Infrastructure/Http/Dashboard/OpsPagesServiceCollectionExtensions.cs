@@ -12,6 +12,7 @@ public static class OpsPagesServiceCollectionExtensions
         services.AddSingleton<OpsAccess>();
         services.AddSingleton<OpsSignInPage>();
         services.AddSingleton<RestrictionsPage>();
+        services.AddSingleton<QueuePage>();
         return services;
     }
 }
