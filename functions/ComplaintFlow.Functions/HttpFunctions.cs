@@ -13,7 +13,7 @@ namespace ComplaintFlow.Functions;
 /// </summary>
 public sealed class HttpFunctions(
     BoundDurableClient durable, IntakeEndpoint intake, ActionEndpoint actions, ComplaintsEndpoint complaints, RestrictionsEndpoint restrictions, StatisticsEndpoint statistics, HealthEndpoint health, OpsSignInPage signIn,
-    RestrictionsPage restrictionsPage, QueuePage queue)
+    RestrictionsPage restrictionsPage, QueuePage queue, DashboardPage dashboard)
 {
     [Function("SubmitComplaint")]
     public async Task Submit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/complaints")] HttpRequest request, [DurableClient] DurableTaskClient client, CancellationToken ct)
@@ -92,4 +92,12 @@ public sealed class HttpFunctions(
     [Function("OpsQueueComplaint")]
     public async Task QueueComplaint([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "queue/{id}")] HttpRequest request, string id, CancellationToken ct) =>
         await (await queue.ComplaintAsync(request.HttpContext, id, ct)).ExecuteAsync(request.HttpContext);
+
+    [Function("OpsDashboard")]
+    public async Task Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request, CancellationToken ct) =>
+        await (await dashboard.GetAsync(request.HttpContext, ct)).ExecuteAsync(request.HttpContext);
+
+    [Function("OpsDashboardCsv")]
+    public async Task DashboardCsv([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/csv")] HttpRequest request, CancellationToken ct) =>
+        await (await dashboard.CsvAsync(request.HttpContext, ct)).ExecuteAsync(request.HttpContext);
 }

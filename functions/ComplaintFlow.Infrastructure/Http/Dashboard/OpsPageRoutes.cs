@@ -17,6 +17,8 @@ public static class OpsPageRoutes
         app.MapPost("/restrictions/{key}/lift", (HttpContext http, string key, RestrictionsPage page, CancellationToken ct) => page.LiftAsync(http, key, ct)).DisableAntiforgery();
         app.MapGet("/queue", (HttpContext http, QueuePage page, CancellationToken ct) => page.GetAsync(http, ct));
         app.MapGet("/queue/{id}", (HttpContext http, string id, QueuePage page, CancellationToken ct) => page.ComplaintAsync(http, id, ct));
+        app.MapGet("/dashboard", (HttpContext http, DashboardPage page, CancellationToken ct) => page.GetAsync(http, ct));
+        app.MapGet("/dashboard/csv", (HttpContext http, DashboardPage page, CancellationToken ct) => page.CsvAsync(http, ct));
         app.MapGet(OpsAssets.RoutePrefix + "{name}", (HttpContext http, string name) => OpsAssets.Get(http, name));
         return app;
     }

@@ -13,6 +13,7 @@ public static class OpsPagesServiceCollectionExtensions
         services.AddSingleton<OpsSignInPage>();
         services.AddSingleton<RestrictionsPage>();
         services.AddSingleton<QueuePage>();
+        services.AddSingleton<DashboardPage>();
         return services;
     }
 }
