@@ -76,18 +76,29 @@ public sealed partial class DashboardPageTests(HostFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.SeeOther, csvWithoutCookie.StatusCode);
     }
 
-    /// <summary>Five complaints in the month: three about delivery on the 5th, two about payment on the 7th.</summary>
+    /// <summary>
+    /// Five complaints in the month: three about delivery on the 5th (one answered late, after 5 h, and the customer not
+    /// satisfied; two still with their agent), two about payment on the 7th (answered in 90 minutes, the customer satisfied).
+    /// </summary>
     internal static async Task SeedMonthAsync(RunningHost host, int year, int month)
     {
         var statistics = host.Services.GetRequiredService<ComplaintStatistics>();
-        foreach (var (day, category, n) in new[] { (5, Category.Delivery, 3), (7, Category.Payment, 2) })
+        foreach (var (day, category, severity, n) in new[] { (5, Category.Delivery, Severity.Urgent, 3), (7, Category.Payment, Severity.High, 2) })
         {
             for (var i = 0; i < n; i++)
             {
                 var at = new DateTimeOffset(year, month, day, 3, 0, 0, TimeSpan.Zero);
                 var complaint = ComplaintBuilder.Chinese().ReceivedAt(at).ForCustomer("u-" + Guid.NewGuid().ToString("N")).Build();
                 complaint.BeginVerification(at);
-                complaint.Classify(category, Severity.Normal, "test", at);
+                complaint.Classify(category, severity, "test", at);
+                complaint.Assign("Team-stats", "agent-s", at.AddHours(2), at.AddHours(24), at);
+                var answered = category == Category.Payment ? at.AddMinutes(90) : i == 0 ? at.AddHours(5) : (DateTimeOffset?)null;
+                if (answered is { } done)
+                {
+                    complaint.ProposeOutcome(new Resolution(AgentDecisionKind.Resolve, "已退款", Compensation.Refund, "agent-s", done));
+                    complaint.RecordVerdict(new CustomerVerdict(category == Category.Payment, category == Category.Payment ? 5 : 2, null, done.AddHours(1)));
+                }
+
                 await statistics.RecordAsync(complaint, Ct);
             }
         }

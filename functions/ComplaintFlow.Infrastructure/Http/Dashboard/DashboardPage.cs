@@ -40,7 +40,7 @@ public sealed class DashboardPage(OpsAccess access, ComplaintStatistics statisti
         }
 
         var last = first.AddMonths(1).AddDays(-1);
-        var (report, daily) = await statistics.ReportWithDaysAsync(first, last, cancellationToken);
+        var (report, asked, daily) = await statistics.ReportWithDaysAsync(first, last, cancellationToken);
         var month = first.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var lang = OpsAccess.LanguageQuery(request);
         string Href(string path, DateOnly m) => $"{path}?month={m:yyyy-MM}{(lang.Length > 0 ? "&" + lang : string.Empty)}";
@@ -64,9 +64,9 @@ public sealed class DashboardPage(OpsAccess access, ComplaintStatistics statisti
         void Figure(string value, string label, string id) =>
             html.Append("<div class=\"figure\" id=\"").Append(id).Append("\"><strong>").Append(Html.Encode(value)).Append("</strong><span>").Append(Html.Encode(label)).Append("</span></div>");
         Figure(report.Total.ToString(CultureInfo.InvariantCulture), text.Received, "figure-total");
-        Figure(Percent(report.SatisfiedShare), text.SatisfiedShare, "figure-satisfied");
+        Figure(asked == 0 ? "–" : Percent(report.SatisfiedShare), text.SatisfiedShare, "figure-satisfied");
         Figure(report.MeanRating is { } rating ? rating.ToString("0.0", CultureInfo.InvariantCulture) + " / 5" : "–", text.MeanRating, "figure-rating");
-        Figure(Percent(report.UnconfirmedShare), text.UnconfirmedShare, "figure-unconfirmed");
+        Figure(asked == 0 ? "–" : Percent(report.UnconfirmedShare), text.UnconfirmedShare, "figure-unconfirmed");
         Figure(Percent(report.EscalationRate), text.EscalationRate, "figure-escalated");
         Figure(Percent(report.ReopenRate), text.ReopenRate, "figure-reopened");
         html.Append("</section>");
@@ -97,13 +97,13 @@ public sealed class DashboardPage(OpsAccess access, ComplaintStatistics statisti
                 new ChartSet($"{text.Resolution} · {text.BreachedColumn}", [.. severities.Select(s => (double)F(s).Resolution.Breached)], "resolution", "breached"),
                 new ChartSet($"{text.Resolution} · {text.StillOpen}", [.. severities.Select(s => (double)F(s).Resolution.StillOpen)], "resolution", "open"),
             ], Stacked: true),
-            [text.Severity, $"{text.FirstResponse} · {text.Met}", $"{text.FirstResponse} · {text.BreachedColumn}", $"{text.FirstResponse} · {text.StillOpen}",
-                $"{text.Resolution} · {text.Met}", $"{text.Resolution} · {text.BreachedColumn}", $"{text.Resolution} · {text.StillOpen}"],
+            [text.Severity, text.Met, text.BreachedColumn, text.StillOpen, text.Met, text.BreachedColumn, text.StillOpen],
             severities.Select((s, i) => new[]
             {
                 names[i], N(F(s).FirstResponse.Met), N(F(s).FirstResponse.Breached), N(F(s).FirstResponse.StillOpen),
                 N(F(s).Resolution.Met), N(F(s).Resolution.Breached), N(F(s).Resolution.StillOpen),
-            }));
+            }),
+            groups: [text.FirstResponse, text.Resolution]);
 
         // Response and resolution times (SLA time, pauses excluded).
         static string M(int? minutes) => minutes?.ToString(CultureInfo.InvariantCulture) ?? "–";
@@ -115,30 +115,30 @@ public sealed class DashboardPage(OpsAccess access, ComplaintStatistics statisti
                 new ChartSet($"{text.Resolution} · {text.Median}", [.. severities.Select(s => (double)(F(s).ResolutionSlaTime.MedianMinutes ?? 0))]),
                 new ChartSet($"{text.Resolution} · {text.P90}", [.. severities.Select(s => (double)(F(s).ResolutionSlaTime.P90Minutes ?? 0))]),
             ]),
-            [text.Severity, $"{text.FirstResponse} · {text.Median}", $"{text.FirstResponse} · {text.P90}", $"{text.FirstResponse} · {text.Max}",
-                $"{text.Resolution} · {text.Median}", $"{text.Resolution} · {text.P90}", $"{text.Resolution} · {text.Max}"],
+            [text.Severity, text.Median, text.P90, text.Max, text.Median, text.P90, text.Max],
             severities.Select((s, i) => new[]
             {
                 names[i], M(F(s).FirstResponseSlaTime.MedianMinutes), M(F(s).FirstResponseSlaTime.P90Minutes), M(F(s).FirstResponseSlaTime.MaxMinutes),
                 M(F(s).ResolutionSlaTime.MedianMinutes), M(F(s).ResolutionSlaTime.P90Minutes), M(F(s).ResolutionSlaTime.MaxMinutes),
-            }));
+            }),
+            groups: [text.FirstResponse, text.Resolution]);
 
         // The daily trend: every day of the month, days without complaints at zero.
         var perDay = daily.ToDictionary(d => d.Key, d => d.Value);
         var days = Enumerable.Range(0, last.Day).Select(i => first.AddDays(i)).ToList();
         Chart(html, "daily", text.Daily, text,
-            new ChartSpec("line", [.. days.Select(d => d.ToString("MM-dd", CultureInfo.InvariantCulture))], [new ChartSet(text.Count, [.. days.Select(d => (double)perDay.GetValueOrDefault(d))])]),
+            new ChartSpec("bar", [.. days.Select(d => d.ToString("MM-dd", CultureInfo.InvariantCulture))], [new ChartSet(text.Count, [.. days.Select(d => (double)perDay.GetValueOrDefault(d))])]),
             [text.Day, text.Count], days.Where(perDay.ContainsKey).Select(d => new[] { d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), N(perDay[d]) }),
             collapsed: true);
 
-        // Satisfaction of the complaints asked to confirm.
-        var rest = Math.Max(0, 1 - report.SatisfiedShare - report.UnconfirmedShare);
+        // Satisfaction of the complaints asked to confirm (none asked: no shares to draw).
+        var rest = asked == 0 ? 0 : Math.Max(0, 1 - report.SatisfiedShare - report.UnconfirmedShare);
         Chart(html, "satisfaction", text.Satisfaction, text,
             new ChartSpec("doughnut", [text.SatisfiedShare, text.UnconfirmedShare, text.NotSatisfiedOrWaiting],
-                [new ChartSet(text.Share, [Math.Round(report.SatisfiedShare * 100, 1), Math.Round(report.UnconfirmedShare * 100, 1), Math.Round(rest * 100, 1)])]),
-            [text.Satisfaction, text.Share],
-            [[text.SatisfiedShare, Percent(report.SatisfiedShare)], [text.UnconfirmedShare, Percent(report.UnconfirmedShare)], [text.NotSatisfiedOrWaiting, Percent(rest)],
-                [text.MeanRating, report.MeanRating is { } r ? r.ToString("0.0", CultureInfo.InvariantCulture) : "–"]]);
+                asked == 0 ? [] : [new ChartSet(text.Share, [Math.Round(report.SatisfiedShare * 100, 1), Math.Round(report.UnconfirmedShare * 100, 1), Math.Round(rest * 100, 1)])]),
+            [text.Satisfaction, text.Value],
+            [[text.AskedToConfirm, N(asked)], [text.SatisfiedShare, Percent(report.SatisfiedShare)], [text.UnconfirmedShare, Percent(report.UnconfirmedShare)],
+                [text.NotSatisfiedOrWaiting, Percent(rest)], [text.MeanRating, report.MeanRating is { } r ? r.ToString("0.0", CultureInfo.InvariantCulture) : "–"]]);
 
         return OpsLayout.Page(StatusCodes.Status200OK, locale, request, $"{text.Dashboard} · {month}", OpsLayout.Section.Dashboard, html.ToString(),
             OpsAssets.Path(OpsAssets.ChartScript), OpsAssets.Path(OpsAssets.DashboardScript));
@@ -173,16 +173,33 @@ public sealed class DashboardPage(OpsAccess access, ComplaintStatistics statisti
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A chart card: the canvas (an image named by its title) and, beside it, the same numbers as a table.</summary>
-    private static void Chart(StringBuilder html, string id, string title, OpsText text, ChartSpec spec, string[] columns, IEnumerable<string[]> rows, bool collapsed = false)
+    /// <summary>
+    /// A chart card: the canvas (an image named by its title) and, beside it, the same numbers as a table. With
+    /// <paramref name="groups"/>, the columns after the first are split evenly under those headings (and each cell is
+    /// labelled "group · column" on a phone); <paramref name="collapsed"/> folds a long table away.
+    /// </summary>
+    private static void Chart(StringBuilder html, string id, string title, OpsText text, ChartSpec spec, string[] columns, IEnumerable<string[]> rows, bool collapsed = false, string[]? groups = null)
     {
+        var per = groups is null ? 0 : (columns.Length - 1) / groups.Length;
+        string Label(int i) => groups is null ? columns[i] : $"{groups[(i - 1) / per]} · {columns[i]}";
         var json = JsonSerializer.Serialize(spec, JsonOptions);
         html.Append("<section class=\"card\" aria-labelledby=\"h-").Append(id).Append("\"><h2 id=\"h-").Append(id).Append("\">").Append(Html.Encode(title)).Append("</h2>")
             .Append("<div class=\"chart\"><div class=\"canvas\"><canvas id=\"chart-").Append(id).Append("\" role=\"img\" aria-label=\"").Append(Html.Encode(title))
             .Append("\" data-chart=\"").Append(Html.Encode(json)).Append("\"></canvas></div>")
             .Append("<div class=\"numbers\">").Append(collapsed ? $"<details><summary>{Html.Encode(text.ChartNumbers)}</summary>" : string.Empty)
             .Append("<table class=\"rows\" id=\"table-").Append(id).Append("\"><caption>").Append(Html.Encode(text.ChartNumbers)).Append("</caption><thead><tr>");
-        for (var i = 0; i < columns.Length; i++)
+        if (groups is not null)
+        {
+            html.Append("<th scope=\"col\" rowspan=\"2\">").Append(Html.Encode(columns[0])).Append("</th>");
+            foreach (var group in groups)
+            {
+                html.Append("<th scope=\"colgroup\" colspan=\"").Append(per).Append("\" class=\"group\">").Append(Html.Encode(group)).Append("</th>");
+            }
+
+            html.Append("</tr><tr>");
+        }
+
+        for (var i = groups is null ? 0 : 1; i < columns.Length; i++)
         {
             html.Append("<th scope=\"col\"").Append(i > 0 ? " class=\"num\"" : string.Empty).Append('>').Append(Html.Encode(columns[i])).Append("</th>");
         }
@@ -193,7 +210,7 @@ public sealed class DashboardPage(OpsAccess access, ComplaintStatistics statisti
             html.Append("<tr>");
             for (var i = 0; i < row.Length; i++)
             {
-                html.Append(i == 0 ? "<th scope=\"row\"" : $"<td class=\"num\" data-label=\"{Html.Encode(columns[i])}\"").Append('>').Append(Html.Encode(row[i])).Append(i == 0 ? "</th>" : "</td>");
+                html.Append(i == 0 ? "<th scope=\"row\"" : $"<td class=\"num\" data-label=\"{Html.Encode(Label(i))}\"").Append('>').Append(Html.Encode(row[i])).Append(i == 0 ? "</th>" : "</td>");
             }
 
             html.Append("</tr>");

@@ -81,7 +81,9 @@ public sealed record OpsText
         Day = "Day",
         Satisfaction = "Satisfaction",
         Share = "Share",
+        Value = "Value",
         NotSatisfiedOrWaiting = "Not satisfied or still waiting",
+        AskedToConfirm = "Asked to confirm",
         NoData = "No complaints this month yet.",
         ChartNumbers = "The numbers of this chart",
     };
@@ -162,7 +164,9 @@ public sealed record OpsText
         Day = "日期",
         Satisfaction = "满意度",
         Share = "占比",
+        Value = "数值",
         NotSatisfiedOrWaiting = "不满意或仍在等待",
+        AskedToConfirm = "请客户确认的投诉",
         NoData = "本月还没有投诉。",
         ChartNumbers = "本图数据",
     };
@@ -241,7 +245,9 @@ public sealed record OpsText
     public required string Day { get; init; }
     public required string Satisfaction { get; init; }
     public required string Share { get; init; }
+    public required string Value { get; init; }
     public required string NotSatisfiedOrWaiting { get; init; }
+    public required string AskedToConfirm { get; init; }
     public required string NoData { get; init; }
     public required string ChartNumbers { get; init; }
 

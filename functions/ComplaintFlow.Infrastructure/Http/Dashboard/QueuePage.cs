@@ -148,7 +148,7 @@ public sealed class QueuePage(OpsAccess access, IComplaintStore store, Complaint
                     .Append(Cell(4, Html.Encode(EmailFormat.TierName(complaint.EscalationTier, locale))))
                     .Append(Cell(5, Html.Encode(complaint.Team)))
                     .Append(Cell(6, Html.Encode(complaint.AssignedAgent)))
-                    .Append(Cell(7, next.At is { } at ? Html.Encode($"{(next.IsFirstResponse ? text.FirstResponse : text.Resolution)}: {EmailFormat.Date(at, locale, hours.TimeZone)}") : string.Empty))
+                    .Append(Cell(7, next.At is { } at ? Html.Encode($"{(next.IsFirstResponse ? text.FirstResponse : text.Resolution)}{ActionText.For(locale).Colon}{EmailFormat.Date(at, locale, hours.TimeZone)}") : string.Empty))
                     .Append(Cell(8, TimeLeft(next, now, text)))
                     .Append("</tr>");
             }
