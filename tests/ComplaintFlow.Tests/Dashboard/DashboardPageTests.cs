@@ -64,6 +64,8 @@ public sealed partial class DashboardPageTests(HostFixture fixture) : IClassFixt
 
         var html = await client.GetStringAsync("/dashboard?lang=en", Ct);
         using var bad = await client.GetAsync("/dashboard?month=2031-13&lang=en", Ct);
+        using var endOfTime = await client.GetAsync("/dashboard?month=9999-12&lang=en", Ct);
+        using var csvEndOfTime = await client.GetAsync("/dashboard/csv?month=9999-12", Ct);
         using var badCsv = await client.GetAsync("/dashboard/csv?month=March", Ct);
         using var stranger = fixture.Host.CreateClient();
         using var csvWithoutCookie = await stranger.GetAsync("/dashboard/csv?month=2031-03", Ct);
@@ -71,6 +73,8 @@ public sealed partial class DashboardPageTests(HostFixture fixture) : IClassFixt
         Assert.Contains($"value=\"{thisMonth}\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("month must be a month like 2026-11.", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, endOfTime.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, csvEndOfTime.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badCsv.StatusCode);
         Assert.Equal("application/problem+json", badCsv.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.SeeOther, csvWithoutCookie.StatusCode);

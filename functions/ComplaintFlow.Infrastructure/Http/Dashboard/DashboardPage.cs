@@ -168,7 +168,8 @@ public sealed class DashboardPage(OpsAccess access, ComplaintStatistics statisti
             return new DateOnly(local.Year, local.Month, 1);
         }
 
-        return DateOnly.TryParseExact(given, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) ? first : null;
+        // The picker links a month back and forward, so the first and the last month of the calendar are refused too.
+        return DateOnly.TryParseExact(given, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) && first.Year is > 1 and < 9999 ? first : null;
     }
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
