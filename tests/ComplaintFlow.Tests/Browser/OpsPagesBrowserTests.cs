@@ -56,9 +56,14 @@ public sealed class OpsPagesBrowserTests(AzuriteFixture azurite)
 
             // Sign in once: the browser's own language picks the form's.
             await page.GotoAsync(new Uri(host.BaseAddress, "/dashboard?month=2031-03").AbsoluteUri);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(zh ? "运维登录" : "Ops sign-in");
+            Assert.DoesNotContain("key=", page.Url, StringComparison.OrdinalIgnoreCase);
+            await FitsAsync("the sign-in form");
+            await Chromium.KeepScreenshotAsync(page, shot + "-signin");
             await page.GetByLabel(zh ? "运维密钥" : "Ops key").FillAsync(RunningHost.ApiKey);
             await page.GetByRole(AriaRole.Button, new() { Name = zh ? "登录" : "Sign in" }).ClickAsync();
             await page.WaitForURLAsync("**/dashboard?month=2031-03");
+            Assert.DoesNotContain(RunningHost.ApiKey, page.Url, StringComparison.Ordinal);
 
             // The dashboard: the month's count, the category table, the charts drawn.
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(zh ? "统计看板 · 2031-03" : "Dashboard · 2031-03");
