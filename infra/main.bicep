@@ -63,6 +63,10 @@ param linksKey string = ''
 param linksKeyPrevious string = ''
 
 @secure()
+@description('The ops pages\' sign-in key (ops-key), or a random seed for a new one.')
+param opsKey string = ''
+
+@secure()
 @description('Leave at its default: a fresh ARM-generated GUID per deployment, from which vault.bicep derives one value per secret it creates.')
 param secretEntropy string = newGuid()
 
@@ -131,6 +135,7 @@ module vault 'app/vault.bicep' = {
     webhookSecretPrevious: webhookSecretPrevious
     linksKey: linksKey
     linksKeyPrevious: linksKeyPrevious
+    opsKey: opsKey
     entropy: secretEntropy
   }
 }

@@ -150,6 +150,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Webhook__Secrets__1: '@Microsoft.KeyVault(SecretUri=${secretsUri}/${vaultSecrets.webhookPrevious}/)'
     Links__Keys__0: '@Microsoft.KeyVault(SecretUri=${secretsUri}/${vaultSecrets.linksCurrent}/)'
     Links__Keys__1: '@Microsoft.KeyVault(SecretUri=${secretsUri}/${vaultSecrets.linksPrevious}/)'
+    Ops__Key: '@Microsoft.KeyVault(SecretUri=${secretsUri}/${vaultSecrets.opsKey}/)'
     Links__BaseUrl: 'https://${site.properties.defaultHostName}'
 
     // Email (EmailOptions, AcsOptions).

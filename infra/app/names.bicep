@@ -7,6 +7,7 @@ var vaultSecrets = {
   webhookPrevious: 'webhook-secret-previous'
   linksCurrent: 'links-key'
   linksPrevious: 'links-key-previous'
+  opsKey: 'ops-key'
 }
 
 @export()

@@ -1,4 +1,4 @@
-// Key Vault (RBAC authorization) holding the webhook secrets and the link signing keys. The app reads them through
+// Key Vault (RBAC authorization) holding the webhook secrets, the link signing keys and the ops pages' key. The app reads them through
 // Key Vault references; nothing here outputs a value.
 
 import { vaultSecrets } from 'names.bicep'
@@ -17,6 +17,8 @@ param webhookSecretPrevious string
 param linksKey string
 @secure()
 param linksKeyPrevious string
+@secure()
+param opsKey string
 
 @secure()
 @description('A GUID generated for this deployment (newGuid() in main.bicep); each secret mixes in guid(entropy, its name).')
@@ -85,6 +87,15 @@ resource linksPrevious 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   properties: {
     contentType: 'Link signing key, base64 of 32+ bytes: still verifies links signed before a rotation (Links:Keys:1)'
     value: linksKeyValue(linksKeyPrevious, guid(entropy, vaultSecrets.linksPrevious))
+  }
+}
+
+resource opsKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: vault
+  name: vaultSecrets.opsKey
+  properties: {
+    contentType: 'The ops pages\' sign-in key (/dashboard, /queue, /restrictions), typed once per browser (Ops:Key)'
+    value: linksKeyValue(opsKey, guid(entropy, vaultSecrets.opsKey))
   }
 }
 

@@ -45,6 +45,8 @@ public sealed class FunctionsApp : IAsyncDisposable
 {
     public const string WebhookSecret = "whsec_UidMOTHkrEOux8DfvV5YjtZ61Srx+PVlvKrJei7dSQ4=";
 
+    public const string OpsKey = "ops-key-for-function-tests";
+
     private FunctionsApp(ServiceProvider services, Mock<DurableTaskClient> client)
     {
         Services = services;
@@ -73,6 +75,7 @@ public sealed class FunctionsApp : IAsyncDisposable
             ["Links:BaseUrl"] = "https://complaints.example",
             ["Email:Transport"] = "Outbox",
             ["Email:From"] = "complaints@complaintflow.example",
+            ["Ops:Key"] = OpsKey,
         }).AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
 
         var services = new ServiceCollection();

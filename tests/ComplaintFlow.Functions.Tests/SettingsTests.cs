@@ -1,6 +1,7 @@
 using ComplaintFlow.Core.Sla;
 using ComplaintFlow.Infrastructure.Email;
 using ComplaintFlow.Infrastructure.Hosting;
+using ComplaintFlow.Infrastructure.Http.Dashboard;
 using ComplaintFlow.Infrastructure.Links;
 using ComplaintFlow.Infrastructure.Storage;
 using ComplaintFlow.Infrastructure.Webhooks;
@@ -32,6 +33,7 @@ public sealed class SettingsTests
         [FunctionsSettings.LinksKey] = Convert.ToBase64String(Enumerable.Range(3, 32).Select(i => (byte)i).ToArray()),
         [FunctionsSettings.LinksPreviousKey] = Convert.ToBase64String(Enumerable.Range(4, 32).Select(i => (byte)i).ToArray()),
         [FunctionsSettings.LinksBaseUrl] = "https://func-cf.azurewebsites.net",
+        [FunctionsSettings.OpsKey] = Convert.ToBase64String(Enumerable.Range(5, 32).Select(i => (byte)i).ToArray()),
         [FunctionsSettings.EmailTransport] = "Acs",
         [FunctionsSettings.EmailAcsEndpoint] = "https://acs-cf.communication.azure.com",
         [FunctionsSettings.EmailFrom] = "DoNotReply@00000000-0000-0000-0000-000000000002.azurecomm.net",
@@ -63,6 +65,7 @@ public sealed class SettingsTests
         Assert.Equal(2, configuration.GetSection(LinksOptions.SectionName).Get<LinksOptions>(strict)!.Keys.Count);
         Assert.Equal(EmailTransport.Acs, configuration.GetSection(EmailOptions.SectionName).Get<EmailOptions>(strict)!.Transport);
         Assert.Equal("Asia/Shanghai", configuration.GetSection(WorkingHoursOptions.SectionName).Get<WorkingHoursOptions>(strict)!.TimeZone);
+        Assert.Equal(OnAzure[FunctionsSettings.OpsKey], configuration.GetSection(OpsOptions.SectionName).Get<OpsOptions>(strict)!.Key);
     }
 
     [Fact]

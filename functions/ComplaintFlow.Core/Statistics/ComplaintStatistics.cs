@@ -28,6 +28,27 @@ public sealed class ComplaintStatistics(IStatisticsStore store, IComplaintStore 
         return StatisticsReport.From(await store.ReadAsync(from, to, cancellationToken), from, to);
     }
 
+    /// <summary>
+    /// The report of a range, how many of its complaints were asked to confirm an outcome (what the satisfaction shares
+    /// are of), and the complaints received on each of its days (days without any left out), from one read.
+    /// </summary>
+    public async Task<(StatisticsReport Report, long AskedToConfirm, IReadOnlyList<KeyValuePair<DateOnly, long>> Daily)> ReportWithDaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        if (to < from || to.DayNumber - from.DayNumber >= MaxDays)
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), to, $"A range runs forwards and covers at most {MaxDays} days.");
+        }
+
+        var days = await store.ReadDaysAsync(from, to, cancellationToken);
+        var sum = new StatisticsAggregate();
+        foreach (var day in days.Values)
+        {
+            sum.Add(day);
+        }
+
+        return (StatisticsReport.From(sum, from, to), sum.Counter(StatisticsKeys.AskedToConfirm), [.. days.Select(d => KeyValuePair.Create(d.Key, d.Value.Counter(StatisticsKeys.Total)))]);
+    }
+
     /// <summary>The facts of every complaint received in <paramref name="month"/> (<c>yyyyMM</c>), from their records.</summary>
     public async Task<IReadOnlyList<ComplaintFacts>> FactsFromRecordsAsync(string month, CancellationToken cancellationToken = default)
     {

@@ -15,6 +15,9 @@ public interface IRestrictionStore
     /// </summary>
     Task<bool> LiftAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>Every restriction in force at <paramref name="at"/> (for the restrictions page; intake asks one customer at a time).</summary>
+    Task<IReadOnlyList<Restriction>> ListActiveAsync(DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>When a restriction of the customer's was last lifted (complaints received before then are forgiven), or null.</summary>
     Task<DateTimeOffset?> LastLiftedAsync(string customerId, CancellationToken cancellationToken = default);
 }

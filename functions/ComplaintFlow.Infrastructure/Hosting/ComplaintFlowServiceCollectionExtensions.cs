@@ -18,6 +18,7 @@ using ComplaintFlow.Core.Workflow;
 using ComplaintFlow.Core.Workflow.Activities;
 using ComplaintFlow.Infrastructure.Email;
 using ComplaintFlow.Infrastructure.Http;
+using ComplaintFlow.Infrastructure.Http.Dashboard;
 using ComplaintFlow.Infrastructure.Intake;
 using ComplaintFlow.Infrastructure.Links;
 using ComplaintFlow.Infrastructure.Queues;
@@ -178,6 +179,7 @@ public static class ComplaintFlowServiceCollectionExtensions
         services.AddSingleton<RestrictionsEndpoint>();
         services.AddSingleton<StatisticsEndpoint>();
         services.AddSingleton<CustomersEndpoint>();
+        services.AddOpsPages(configuration);
         return services;
     }
 

@@ -48,6 +48,9 @@ public static class FunctionsSettings
     public const string LinksPreviousKey = "Links__Keys__1";
     public const string LinksBaseUrl = "Links__BaseUrl";
 
+    /// <summary>The ops pages' sign-in key (OpsOptions), a Key Vault reference on Azure.</summary>
+    public const string OpsKey = "Ops__Key";
+
     // Email (EmailOptions, AcsOptions).
     public const string EmailTransport = "Email__Transport";
     public const string EmailAcsEndpoint = "Email__Acs__Endpoint";
@@ -75,6 +78,7 @@ public static class FunctionsSettings
         LinksKey,
         LinksPreviousKey,
         LinksBaseUrl,
+        OpsKey,
         EmailTransport,
         EmailAcsEndpoint,
         EmailFrom,
@@ -92,6 +96,7 @@ public static class FunctionsSettings
         WebhookSecret,
         LinksKey,
         LinksBaseUrl,
+        OpsKey,
         EmailTransport,
         EmailFrom,
         EmailFromName,

@@ -1,3 +1,4 @@
+using ComplaintFlow.Infrastructure.Http.Dashboard;
 using ComplaintFlow.Infrastructure.Links;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,6 +18,7 @@ public static class ComplaintFlowEndpoints
         app.MapPost("/" + ActionTokenService.RoutePrefix + "{token}", (HttpContext http, string token, ActionEndpoint endpoint, CancellationToken ct) => endpoint.PostAsync(http, token, ct))
             .DisableAntiforgery();
         app.MapGet("/api/health", (HealthEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(ct));
+        app.MapOpsPages(); // signed in with the ops key's cookie, not the key header
 
         var keyed = app.MapGroup(string.Empty);
         keyed.MapGet("/api/complaints/{id}", (string id, HttpResponse response, ComplaintsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(id, response, ct));

@@ -33,7 +33,7 @@ public sealed class StatisticsEndpoint(ComplaintStatistics statistics)
                 return Invalid("month", "Give either month or from and to, not both.");
             }
 
-            if (!DateOnly.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out first))
+            if (!DateOnly.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out first) || (first.Year == 9999 && first.Month == 12))
             {
                 return Invalid("month", $"'{month}' is not a month like 2026-11.");
             }

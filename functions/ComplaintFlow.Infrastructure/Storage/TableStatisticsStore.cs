@@ -67,6 +67,17 @@ public sealed class TableStatisticsStore : IStatisticsStore
     public async Task<StatisticsAggregate> ReadAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         var sum = new StatisticsAggregate();
+        foreach (var day in (await ReadDaysAsync(from, to, cancellationToken)).Values)
+        {
+            sum.Add(day);
+        }
+
+        return sum;
+    }
+
+    public async Task<IReadOnlyDictionary<DateOnly, StatisticsAggregate>> ReadDaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        var days = new SortedDictionary<DateOnly, StatisticsAggregate>();
         for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
         {
             var first = DayKey(Max(from, month));
@@ -74,11 +85,11 @@ public sealed class TableStatisticsStore : IStatisticsStore
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Month(month)} and RowKey ge {first} and RowKey le {last}");
             await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                sum.Add(ReadAggregate(row));
+                days[month.AddDays(int.Parse(row.RowKey.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture) - 1)] = ReadAggregate(row);
             }
         }
 
-        return sum;
+        return days;
     }
 
     /// <summary>A maintenance step: recordings of <paramref name="month"/> made while it runs may be lost; rebuild again after.</summary>

@@ -51,6 +51,10 @@ public sealed class CachedRestrictionStore(TableRestrictionStore inner, TimeProv
         return lifted;
     }
 
+    /// <summary>Read where it is kept, so the restrictions page shows what other hosts set and lifted too.</summary>
+    public Task<IReadOnlyList<Restriction>> ListActiveAsync(DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        inner.ListActiveAsync(at, cancellationToken);
+
     /// <summary>Read where it is kept: verification asks, once per complaint, not intake.</summary>
     public Task<DateTimeOffset?> LastLiftedAsync(string customerId, CancellationToken cancellationToken = default) =>
         inner.LastLiftedAsync(customerId, cancellationToken);

@@ -1,5 +1,6 @@
 using ComplaintFlow.Infrastructure.Hosting;
 using ComplaintFlow.Infrastructure.Http;
+using ComplaintFlow.Infrastructure.Http.Dashboard;
 using ComplaintFlow.Infrastructure.Intake;
 using ComplaintFlow.Infrastructure.Links;
 using ComplaintFlow.Infrastructure.Storage;
@@ -50,6 +51,7 @@ public static class LocalHost
             builder.Services.AddSingleton<IValidateOptions<ApiOptions>>(new OptionsValidator<ApiOptions>(o => o.Validate()));
             builder.Services.AddSingleton<IValidateOptions<ApiOptions>, DevelopmentApiKeyValidator>();
             builder.Services.AddSingleton<ApiKeyFilter>();
+            builder.Services.AddOptions<OpsOptions>().PostConfigure<IOptions<ApiOptions>>((ops, api) => ops.Key = api.Value.Key); // the ops pages' key is the API key
             builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
             builder.Services.AddLocalDurableEngine(builder.Configuration, runWorkflows: builder.Configuration.GetValue(RunWorkflowsSetting, defaultValue: true));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliveryPump>());

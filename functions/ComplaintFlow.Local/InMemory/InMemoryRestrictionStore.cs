@@ -34,6 +34,9 @@ public sealed class InMemoryRestrictionStore : IRestrictionStore, IPersonalDataH
         return Task.FromResult(false);
     }
 
+    public Task<IReadOnlyList<Restriction>> ListActiveAsync(DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Restriction>>([.. _restrictions.Values.Where(r => r.Until > at)]);
+
     public Task<DateTimeOffset?> LastLiftedAsync(string customerId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_lifted.TryGetValue(CustomerKey.Of(customerId), out var at) ? at : (DateTimeOffset?)null);
 

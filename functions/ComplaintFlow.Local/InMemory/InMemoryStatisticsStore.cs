@@ -49,6 +49,22 @@ public sealed class InMemoryStatisticsStore : IStatisticsStore
         return Task.FromResult(sum);
     }
 
+    public Task<IReadOnlyDictionary<DateOnly, StatisticsAggregate>> ReadDaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        var days = new SortedDictionary<DateOnly, StatisticsAggregate>();
+        lock (_gate)
+        {
+            foreach (var (day, aggregate) in _days.Where(d => d.Key >= from && d.Key <= to))
+            {
+                var copy = new StatisticsAggregate();
+                copy.Add(aggregate);
+                days[day] = copy;
+            }
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<DateOnly, StatisticsAggregate>>(days);
+    }
+
     public Task ReplaceMonthAsync(string month, IReadOnlyList<ComplaintFacts> facts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(facts);

@@ -42,6 +42,8 @@ public sealed class OpsSignInTests
     [InlineData("/\\evil.example")]
     [InlineData("https://evil.example/")]
     [InlineData("")]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\n/evil.example")]
     public void Return_path_never_leaves_the_host(string returnTo) =>
         Assert.Equal("/dashboard", OpsSignIn.SafeReturn(returnTo));
 

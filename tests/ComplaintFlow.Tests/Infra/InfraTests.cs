@@ -151,7 +151,7 @@ public sealed partial class InfraTests
 
         var references = settings.Where(s => s.Value.Contains("@Microsoft.KeyVault(SecretUri=", StringComparison.Ordinal)).ToList();
         Assert.Equal(
-            [FunctionsSettings.LinksKey, FunctionsSettings.LinksPreviousKey, FunctionsSettings.WebhookSecret, FunctionsSettings.WebhookPreviousSecret],
+            new[] { FunctionsSettings.LinksKey, FunctionsSettings.LinksPreviousKey, FunctionsSettings.OpsKey, FunctionsSettings.WebhookSecret, FunctionsSettings.WebhookPreviousSecret }.Order(StringComparer.Ordinal),
             references.Select(r => r.Key).Order(StringComparer.Ordinal));
 
         var vaultModule = template.All.Single(t => t.Resources.Any(r => ArmTemplate.Type(r) == "Microsoft.KeyVault/vaults/secrets"));

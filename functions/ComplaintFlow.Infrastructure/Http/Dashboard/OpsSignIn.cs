@@ -52,21 +52,10 @@ public static class OpsSignIn
     }
 
     /// <summary>A local path to return to, or <c>/dashboard</c>: never another host (<c>//evil</c>, <c>/\evil</c>, absolute URLs).</summary>
+    /// <remarks>Control characters and spaces are refused too: browsers drop tabs and newlines from a URL, so <c>/\t/evil</c> would become <c>//evil</c>.</remarks>
     public static string SafeReturn(string? returnTo) =>
-        returnTo is { Length: > 0 } path && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'))
+        returnTo is { Length: > 0 } path && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\')) &&
+        !path.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
             ? path
             : "/dashboard";
-
-    private sealed class SeeOther(string location) : IResult, IStatusCodeHttpResult
-    {
-        public int? StatusCode => StatusCodes.Status303SeeOther;
-
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            ArgumentNullException.ThrowIfNull(httpContext);
-            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-            httpContext.Response.Headers.Location = location;
-            return Task.CompletedTask;
-        }
-    }
 }
