@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -75,21 +76,24 @@ public sealed class TableStatisticsStore : IStatisticsStore
         return sum;
     }
 
+    /// <summary>
+    /// One point read per day, in parallel: a day row's keys are known, and a point read costs the same however many
+    /// facts rows share its month's partition (a range query over the partition made Azurite walk them all: 176 ms for a
+    /// month of 100,000 complaints). Days without a row have had no complaint.
+    /// </summary>
     public async Task<IReadOnlyDictionary<DateOnly, StatisticsAggregate>> ReadDaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
-        var days = new SortedDictionary<DateOnly, StatisticsAggregate>();
-        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+        var days = new ConcurrentDictionary<DateOnly, StatisticsAggregate>();
+        var range = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays);
+        await Parallel.ForEachAsync(range, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (day, ct) =>
         {
-            var first = DayKey(Max(from, month));
-            var last = DayKey(Min(to, month.AddMonths(1).AddDays(-1)));
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Month(month)} and RowKey ge {first} and RowKey le {last}");
-            await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(Month(day), DayKey(day), cancellationToken: ct);
+            if (row.HasValue && row.Value is { } entity)
             {
-                days[month.AddDays(int.Parse(row.RowKey.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture) - 1)] = ReadAggregate(row);
+                days[day] = ReadAggregate(entity);
             }
-        }
-
-        return days;
+        });
+        return new SortedDictionary<DateOnly, StatisticsAggregate>(days);
     }
 
     /// <summary>A maintenance step: recordings of <paramref name="month"/> made while it runs may be lost; rebuild again after.</summary>
