@@ -53,21 +53,14 @@ public sealed class CustomersEndpoint(CustomerErasure erasure)
             return (null, Problems.Field(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Send JSON", "requestedBy", $"The body must be application/json. {Hint}"));
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        if (await BodyReader.ReadAsync(request.Body, MaxBodyBytes, cancellationToken) is not { } body)
         {
-            await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                return (null, Problems.Field(StatusCodes.Status413PayloadTooLarge, "body-too-large", "Body too large", "requestedBy", $"The body may be at most {MaxBodyBytes} bytes. {Hint}"));
-            }
+            return (null, Problems.Field(StatusCodes.Status413PayloadTooLarge, "body-too-large", "Body too large", "requestedBy", $"The body may be at most {MaxBodyBytes} bytes. {Hint}"));
         }
 
         try
         {
-            using var json = JsonDocument.Parse(buffer.ToArray());
+            using var json = JsonDocument.Parse(body);
             if (json.RootElement.ValueKind == JsonValueKind.Object
                 && json.RootElement.TryGetProperty("requestedBy", out var by)
                 && by.ValueKind == JsonValueKind.String
