@@ -1,7 +1,7 @@
 using System.Globalization;
 using ComplaintFlow.Bench;
 
-// dotnet run -c Release --project bench/ComplaintFlow.Bench -- <lifecycles|intake> [options]; see bench/README.md.
+// dotnet run -c Release --project bench/ComplaintFlow.Bench -- <lifecycles|intake|soak> [options]; see bench/README.md.
 var command = args.FirstOrDefault() ?? "help";
 var options = BenchOptions.Parse(args.Skip(1));
 switch (command)
@@ -28,6 +28,12 @@ switch (command)
             TimeSpan.FromSeconds(options.GetInt("seconds", 10)),
             options.Get("workflows", "run") == "run");
         break;
+    case "soak":
+        return await SoakBenchmark.RunAsync(new SoakOptions(
+            TimeSpan.FromMinutes(options.GetInt("minutes", 30)),
+            double.Parse(options.Get("rate", "0.5"), CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(options.GetInt("sample", 60)),
+            TimeSpan.FromSeconds(options.GetInt("first-response", 20))));
     default:
         Console.WriteLine("""
             usage:
@@ -38,6 +44,9 @@ switch (command)
                                                                 as many bare one-activity DTFx orchestrations
               intake [--clients 1,16,64] [--seconds S] [--workflows run|off]
                                                                 signed webhook intake vs a bare Azurite insert
+              soak [--minutes 30] [--rate 0.5] [--sample 60] [--first-response 20]
+                                                                mixed traffic on the local host; memory, handles,
+                                                                storage and latency each sample; plateau verdict
             """);
         return 2;
 }
