@@ -7,6 +7,7 @@ using ComplaintFlow.Core.Notifications;
 using ComplaintFlow.Infrastructure.Http;
 using ComplaintFlow.Local.DevServices;
 using ComplaintFlow.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintFlow.Tests.EndToEnd;
 
@@ -140,6 +141,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
                 }
             }
 
+            var pump = host.Services.GetRequiredService<ComplaintFlow.Infrastructure.Intake.DeliveryPump>();
             var load = Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => SendAsync(i), ct)).Append(Task.Run(WatchHealthAsync, ct)));
             await Eventually.TrueAsync(() => Task.FromResult(accepted.Count >= 20), TimeSpan.FromMinutes(2), "No complaints were accepted before the outage.");
             var acceptedBefore = accepted.Count;
@@ -184,12 +186,33 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
 
             // Every complaint answered 202 — before, during and after the outage — is there once and reaches its agent.
             Assert.Equal(accepted.Count, accepted.Values.Distinct().Count());
+            var recovery = System.Diagnostics.Stopwatch.StartNew();
             foreach (var id in accepted.Values)
             {
-                await Eventually.TrueAsync(
-                    async () => (await host.Outbox.ListAsync(200, null, id, ct)).Any(e => e.Message.Kind == EmailKind.AgentAssignment),
-                    TimeSpan.FromMinutes(3),
-                    $"Complaint {id}, answered 202, never reached its agent after storage came back.");
+                var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+                while (!(await host.Outbox.ListAsync(200, null, id, ct)).Any(e => e.Message.Kind == EmailKind.AgentAssignment))
+                {
+                    if (DateTime.UtcNow > deadline)
+                    {
+                        // Say where it stopped: never recorded (404), or a workflow that did not carry on (its status and last step).
+                        using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints/{id}");
+                        read.Headers.Add("x-functions-key", RunningHost.ApiKey);
+                        using var found = await client.SendAsync(read, ct);
+                        var state = $"the record answers {(int)found.StatusCode} (never recorded)";
+                        if (found.StatusCode == HttpStatusCode.OK)
+                        {
+                            var stuck = await found.Content.ReadFromJsonAsync<JsonElement>(ct);
+                            state = $"status {stuck.GetProperty("status")}, last step {stuck.GetProperty("timeline").EnumerateArray().LastOrDefault()}";
+                        }
+
+                        var instance = await host.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>().GetInstanceAsync(id, getInputsAndOutputs: false, ct);
+                        var workflow = instance is null ? "no workflow instance" : $"workflow {instance.RuntimeStatus}{(instance.FailureDetails is { } f ? $" ({f.ErrorType}: {f.ErrorMessage})" : "")}";
+                        Assert.Fail($"Complaint {id}, answered 202, never reached its agent within 5 min of storage coming back ({acceptedBefore} accepted before the stop, {acceptedDuring} during, {accepted.Count} in all): {state}; {workflow}; {pump.Waiting} deliveries waiting to be recorded.");
+                    }
+
+                    await Task.Delay(200, ct);
+                }
+
                 var record = await driver.GetComplaintAsync(id);
                 Assert.Equal("Assigned", record.GetProperty("status").GetString());
                 var sent = await host.Outbox.ListAsync(200, null, id, ct);
@@ -198,7 +221,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
             }
 
             TestContext.Current.TestOutputHelper?.WriteLine(
-                $"Outage {OutageLength.TotalSeconds:0} s: {accepted.Count} complaints accepted ({acceptedBefore} before the stop), {refused.Count} answers 503, all recovered.");
+                $"Outage {OutageLength.TotalSeconds:0} s: {accepted.Count} complaints accepted ({acceptedBefore} before the stop), {refused.Count} answers 503, all assigned {recovery.Elapsed.TotalSeconds:0} s after health came back.");
         }
         finally
         {
