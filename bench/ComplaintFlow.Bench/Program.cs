@@ -1,7 +1,7 @@
 using System.Globalization;
 using ComplaintFlow.Bench;
 
-// dotnet run -c Release --project bench/ComplaintFlow.Bench -- <lifecycles|intake|stats> [options]; see bench/README.md.
+// dotnet run -c Release --project bench/ComplaintFlow.Bench -- <lifecycles|intake|stats|soak> [options]; see bench/README.md.
 var command = args.FirstOrDefault() ?? "help";
 var options = BenchOptions.Parse(args.Skip(1));
 switch (command)
@@ -31,6 +31,12 @@ switch (command)
     case "stats":
         await StatisticsBenchmark.RunAsync(options.GetInt("count", 100_000), options.GetInt("requests", 50), options.GetInt("scans", 3));
         break;
+    case "soak":
+        return await SoakBenchmark.RunAsync(new SoakOptions(
+            TimeSpan.FromMinutes(options.GetInt("minutes", 30)),
+            double.Parse(options.Get("rate", "0.5"), CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(options.GetInt("sample", 60)),
+            TimeSpan.FromSeconds(options.GetInt("first-response", 20))));
     default:
         Console.WriteLine("""
             usage:
@@ -43,6 +49,9 @@ switch (command)
                                                                 signed webhook intake vs a bare Azurite insert
               stats [--count N] [--requests R] [--scans S]
                                                                 GET /api/stats for a month of N complaints vs a full scan
+              soak [--minutes 30] [--rate 0.5] [--sample 60] [--first-response 20]
+                                                                mixed traffic on the local host; memory, handles,
+                                                                storage and latency each sample; plateau verdict
             """);
         return 2;
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<StorageOutageMiddleware>(); // after the ASP.NET Core integration, which hands it the HttpContext
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
 if (!string.IsNullOrEmpty(builder.Configuration[FunctionsSettings.AppInsightsAuthenticationString]))
 {

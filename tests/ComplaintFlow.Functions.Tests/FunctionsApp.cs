@@ -61,12 +61,15 @@ public sealed class FunctionsApp : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<FunctionsApp> StartAsync(AzuriteForFunctions azurite, params (string Key, string Value)[] settings)
+    public static Task<FunctionsApp> StartAsync(AzuriteForFunctions azurite, params (string Key, string Value)[] settings) => StartAsync(azurite.ConnectionString, settings);
+
+    /// <summary>The app on the storage of <paramref name="connectionString"/>, e.g. an Azurite of the test's own that it stops.</summary>
+    public static async Task<FunctionsApp> StartAsync(string connectionString, params (string Key, string Value)[] settings)
     {
         var prefix = "f" + Guid.NewGuid().ToString("N")[..10];
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:ConnectionString"] = connectionString,
             ["Storage:TablePrefix"] = prefix,
             ["IntakeQueue:QueueName"] = prefix + "-in",
             ["IntakeQueue:PoisonQueueName"] = prefix + "-in-poison",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ComplaintFlow.Core.Assignment;
 using ComplaintFlow.Core.Complaints;
 using ComplaintFlow.Core.Notifications;
 using ComplaintFlow.Core.Sla;
@@ -16,12 +17,15 @@ namespace ComplaintFlow.Infrastructure.Http;
 /// <summary>
 /// <c>GET/POST /api/actions/{token}</c>: the pages behind the links in emails. <c>GET</c> only shows (mail scanners
 /// open every link); the form's <c>POST</c> acts once: it is checked (token, CSRF cookie, the complaint still at the
-/// step the link was sent for), recorded in the single-use ledger, and only then raised as an event.
+/// step the link was sent for), recorded in the single-use ledger, and only then raised as an event. The ledger keys
+/// the step as well as the link, so of two links for one step (the assignment's and a reminder's, or one page open
+/// for two agents) posted at once the first wins and the other answers 409 saying what was decided, by whom and when.
 /// </summary>
 public sealed partial class ActionEndpoint(
     ActionTokenService tokens,
     IActionLedger ledger,
     IComplaintStore store,
+    IAgentDirectory agents,
     DurableTaskClient client,
     TimeProvider time,
     WorkingHoursOptions workingHours,
@@ -48,7 +52,9 @@ public sealed partial class ActionEndpoint(
 
         if (!IsCurrent(claims!, complaint))
         {
-            return PageLayout.Message(StatusCodes.Status200OK, complaint.Customer.Locale, text.StaleTitle, Format(text.Stale, text.StatusName(complaint.Status)), "warn");
+            return await ledger.FindStepAsync(claims!.ComplaintId, StepOf(claims, complaint), cancellationToken) is { } decided
+                ? await AlreadyUsedAsync(StatusCodes.Status200OK, claims, complaint, decided, cancellationToken)
+                : PageLayout.Message(StatusCodes.Status200OK, complaint.Customer.Locale, text.StaleTitle, Format(text.Stale, text.StatusName(complaint.Status)), "warn");
         }
 
         var csrf = IssueCsrf(http, token);
@@ -80,7 +86,10 @@ public sealed partial class ActionEndpoint(
 
         if (!IsCurrent(claims!, complaint))
         {
-            return PageLayout.Message(StatusCodes.Status409Conflict, locale, text.StaleTitle, Format(text.Stale, text.StatusName(complaint.Status)), "warn");
+            // Another link of this step acted and the workflow has already moved on: say what it decided.
+            return await ledger.FindStepAsync(claims!.ComplaintId, StepOf(claims, complaint), cancellationToken) is { } decided
+                ? await AlreadyUsedAsync(StatusCodes.Status409Conflict, claims, complaint, decided, cancellationToken)
+                : PageLayout.Message(StatusCodes.Status409Conflict, locale, text.StaleTitle, Format(text.Stale, text.StatusName(complaint.Status)), "warn");
         }
 
         var posted = await http.Request.ReadFormAsync(cancellationToken);
@@ -97,9 +106,9 @@ public sealed partial class ActionEndpoint(
         }
 
         var now = time.GetUtcNow();
-        if (await ledger.TryRecordAsync(claims!, summary!, now, cancellationToken) is { } raced)
+        if (await ledger.TryRecordAsync(claims!, StepOf(claims!, complaint), summary!, now, cancellationToken) is { } raced)
         {
-            return AlreadyUsed(StatusCodes.Status409Conflict, complaint, raced);
+            return await AlreadyUsedAsync(StatusCodes.Status409Conflict, claims!, complaint, raced, cancellationToken);
         }
 
         await client.RaiseEventAsync(claims!.ComplaintId, eventName!, payload, cancellationToken);
@@ -131,6 +140,26 @@ public sealed partial class ActionEndpoint(
         };
     }
 
+    /// <summary>
+    /// The step of <paramref name="complaint"/> a link with these claims acts on: its purpose, generation, and how many
+    /// times the complaint has come to that kind of wait (an answered question or a reassignment brings the agent back to
+    /// a decision in the same generation; reminders and notes do not start a new step). Every link of one step gives
+    /// the same value, so the ledger lets only one of them act.
+    /// </summary>
+    public static string StepOf(ActionClaims claims, Complaint complaint)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(complaint);
+        Func<TimelineEventKind, bool> starts = claims.Purpose switch
+        {
+            ActionPurpose.AgentDecision => k => k is TimelineEventKind.Assigned or TimelineEventKind.InformationProvided,
+            ActionPurpose.CustomerConfirmation => k => k is TimelineEventKind.OutcomeProposed,
+            _ => k => k is TimelineEventKind.InformationRequested,
+        };
+        var visit = complaint.Timeline.Count(e => starts(e.Kind));
+        return string.Create(CultureInfo.InvariantCulture, $"{claims.Purpose}-{claims.Generation}-{visit}");
+    }
+
     private async Task<(ActionClaims? Claims, Complaint? Complaint, IResult? Problem)> LoadAsync(string token, CancellationToken cancellationToken)
     {
         var validation = tokens.Validate(token);
@@ -157,6 +186,21 @@ public sealed partial class ActionEndpoint(
         }
 
         return (claims, complaint, null);
+    }
+
+    private async Task<IResult> AlreadyUsedAsync(int status, ActionClaims claims, Complaint complaint, LedgerEntry used, CancellationToken cancellationToken)
+    {
+        if (used.Nonce == claims.Nonce || used.Purpose != ActionPurpose.AgentDecision)
+        {
+            return AlreadyUsed(status, complaint, used);
+        }
+
+        // Another agent's link, or the same page in another hand: name who decided, as the roster knows them.
+        var text = ActionText.For(complaint.Customer.Locale);
+        var who = (await agents.FindAsync(used.Recipient, cancellationToken))?.Name ?? used.Recipient;
+        var when = EmailFormat.Date(used.RecordedAt, complaint.Customer.Locale, workingHours.TimeZone);
+        var what = used.OutcomeSummary.TrimEnd().TrimEnd('。', '.', '！', '!');
+        return PageLayout.Message(status, complaint.Customer.Locale, text.AlreadyDecidedTitle, Format(text.AlreadyDecided, when, who, what));
     }
 
     private IResult AlreadyUsed(int status, Complaint complaint, LedgerEntry used)

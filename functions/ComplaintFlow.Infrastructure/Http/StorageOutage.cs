@@ -13,6 +13,9 @@ public static class StorageOutage
     /// <summary>Seconds a sender is asked to wait before retrying.</summary>
     public const int RetryAfterSeconds = 30;
 
+    /// <summary>The problem's detail when a request other than intake or health meets the outage.</summary>
+    public const string RequestDetail = "Storage cannot be reached right now. Try again after Retry-After seconds.";
+
     /// <summary>True when <paramref name="exception"/> (or one inside it) says storage could not be reached or failed on its side.</summary>
     public static bool Is(Exception? exception) => exception switch
     {
@@ -39,7 +42,7 @@ public static class StorageOutage
             && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.Clear();
-            await Problem("Storage cannot be reached right now. Try again after Retry-After seconds.").ExecuteAsync(context);
+            await Problem(RequestDetail).ExecuteAsync(context);
         }
     }
 

@@ -24,6 +24,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     private readonly Process? _process;
     private readonly int _detachedPid;
+    private bool _stopped;
 
     private AzuriteProcess(Process? process, int blobPort, int queuePort, int tablePort, int detachedPid = 0)
     {
@@ -113,18 +114,44 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         return new AzuriteProcess(process, blob, queue, table);
     }
 
+    /// <summary>The folder the data is kept in, or null when it lives in memory.</summary>
+    public string? Location { get; private init; }
+
     /// <summary>
     /// Starts Azurite. With <paramref name="location"/> the data is kept in that folder (and survives a restart);
     /// without it the data lives in memory and is gone when Azurite stops.
     /// </summary>
-    public static async Task<AzuriteProcess> StartAsync(string? location = null, CancellationToken cancellationToken = default)
+    public static Task<AzuriteProcess> StartAsync(string? location = null, CancellationToken cancellationToken = default) =>
+        StartOnAsync(location, 0, 0, 0, cancellationToken);
+
+    /// <summary>
+    /// Starts this Azurite again after it was stopped (<see cref="DisposeAsync"/>, a clean stop that writes its data
+    /// out): the same ports and the same folder, so clients holding <see cref="ConnectionString"/> reach their data
+    /// again, as after a storage outage. Only an Azurite that keeps its data in a folder can come back this way.
+    /// </summary>
+    public Task<AzuriteProcess> RestartAsync(CancellationToken cancellationToken = default)
+    {
+        if (Location is null)
+        {
+            throw new InvalidOperationException("An in-memory Azurite has nothing to come back to; start it with a location.");
+        }
+
+        if (!_stopped)
+        {
+            throw new InvalidOperationException("Stop this Azurite (DisposeAsync) before starting it again.");
+        }
+
+        return StartOnAsync(Location, BlobPort, QueuePort, TablePort, cancellationToken);
+    }
+
+    private static async Task<AzuriteProcess> StartOnAsync(string? location, int blobPort, int queuePort, int tablePort, CancellationToken cancellationToken)
     {
         var script = await NodeTools.ResolveScriptAsync("azurite", Path.Combine("dist", "src", "azurite.js"), cancellationToken);
         var arguments = new List<string>
         {
             "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-            "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
+            "--blobPort", Invariant(blobPort), "--queuePort", Invariant(queuePort), "--tablePort", Invariant(tablePort),
         };
         if (location is null)
         {
@@ -185,13 +212,14 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             throw;
         }
 
-        return new AzuriteProcess(process, ports["Blob"], ports["Queue"], ports["Table"]);
+        return new AzuriteProcess(process, ports["Blob"], ports["Queue"], ports["Table"]) { Location = location };
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is not null)
+        if (_process is not null && !_stopped)
         {
+            _stopped = true;
             await NodeTools.StopAsync(_process);
             _process.Dispose();
         }

@@ -47,4 +47,41 @@ public sealed class AzuriteProcessTests(Fixtures.AzuriteFixture azurite)
         await queue.SendMessageAsync("hello", ct);
         Assert.Equal("hello", (await queue.ReceiveMessageAsync(cancellationToken: ct)).Value.MessageText);
     }
+
+    [Fact]
+    public async Task Restarted_azurite_answers_on_the_same_ports_with_the_data_it_had()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var location = Path.Combine(Path.GetTempPath(), "complaintflow-restart-" + Guid.NewGuid().ToString("N"));
+        var own = await AzuriteProcess.StartAsync(location, ct);
+        try
+        {
+            var table = new TableServiceClient(own.ConnectionString).GetTableClient("restart");
+            await table.CreateIfNotExistsAsync(ct);
+            await table.AddEntityAsync(new TableEntity("p", "r") { ["Text"] = "before the outage" }, ct);
+            var ports = (own.BlobPort, own.QueuePort, own.TablePort);
+
+            await own.DisposeAsync();
+            await Assert.ThrowsAnyAsync<Exception>(() => table.GetEntityAsync<TableEntity>("p", "r", cancellationToken: ct));
+            own = await own.RestartAsync(ct);
+
+            Assert.Equal(ports, (own.BlobPort, own.QueuePort, own.TablePort));
+            Assert.Equal("before the outage", (await table.GetEntityAsync<TableEntity>("p", "r", cancellationToken: ct)).Value.GetString("Text"));
+        }
+        finally
+        {
+            await own.DisposeAsync();
+            Directory.Delete(location, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_in_memory_azurite_cannot_be_restarted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var own = await AzuriteProcess.StartAsync(cancellationToken: ct);
+        await own.DisposeAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => own.RestartAsync(ct));
+    }
 }

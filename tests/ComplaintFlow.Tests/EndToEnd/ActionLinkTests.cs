@@ -202,6 +202,34 @@ public sealed class ActionLinkTests(HostFixture fixture) : IClassFixture<HostFix
         await driver.WaitForStatusAsync(id, "AwaitingCustomer");
     }
 
+    [Fact]
+    public async Task After_the_customer_answers_a_question_the_agents_next_decision_is_a_step_of_its_own_and_acts()
+    {
+        var (driver, _, id, link) = await AssignedComplaintAsync("fb-link-asked");
+        var (_, asked) = await driver.SubmitFormAsync(link, new Dictionary<string, string> { ["choice"] = "request-info", ["text"] = "Which order was it?" });
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+
+        var question = await driver.WaitForEmailAsync(id, EmailKind.InformationRequest, to: "lilei@example.com");
+        var (_, answered) = await driver.SubmitFormAsync(Assert.Single(HostDriver.ActionLinks(question)), new Dictionary<string, string> { ["text"] = "Order 123." });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+
+        // Same round and tier, so the same link generation as the first decision: only the step tells them apart.
+        await Eventually.TrueAsync(
+            async () => (await Host.Outbox.ListAsync(200, null, id, TestContext.Current.CancellationToken)).Count(e => e.Message.Kind == EmailKind.AgentAssignment) >= 2,
+            TimeSpan.FromSeconds(30),
+            "The agent was not told the customer answered.");
+        await driver.WaitForStatusAsync(id, "Assigned");
+        var assignments = (await Host.Outbox.ListAsync(200, null, id, TestContext.Current.CancellationToken)).Where(e => e.Message.Kind == EmailKind.AgentAssignment);
+        var next = Assert.Single(assignments.SelectMany(e => HostDriver.ActionLinks(e.Message)), l => l != link);
+        var (_, decided) = await driver.SubmitFormAsync(next, new Dictionary<string, string> { ["choice"] = "resolve", ["text"] = "Refunded order 123.", ["compensation"] = "refund" });
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        await driver.WaitForStatusAsync(id, "AwaitingCustomer");
+
+        // The first link stays used: it says what it recorded, not what the second one did.
+        var (_, again) = await driver.SubmitFormAsync(link, new Dictionary<string, string> { ["choice"] = "resolve", ["text"] = "Again." });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
     /// <summary>Posts a resolution to <paramref name="link"/> with <paramref name="csrf"/> as both the cookie and the form field.</summary>
     private static async Task<HttpResponseMessage> PostWithCsrfAsync(Uri link, string csrf)
     {

@@ -13,7 +13,7 @@ public sealed class TableActionLedgerTests(AzuriteFixture azurite)
         var ct = TestContext.Current.CancellationToken;
         var claims = ActionClaimsBuilder.AgentDecision().ForGeneration(2).Build();
 
-        var earlier = await _ledger.TryRecordAsync(claims, "Resolved: refund 25.00", TestLinks.Now, ct);
+        var earlier = await _ledger.TryRecordAsync(claims, Step(claims), "Resolved: refund 25.00", TestLinks.Now, ct);
         var found = await _ledger.FindAsync(claims, ct);
 
         Assert.Null(earlier);
@@ -27,9 +27,9 @@ public sealed class TableActionLedgerTests(AzuriteFixture azurite)
     {
         var ct = TestContext.Current.CancellationToken;
         var claims = ActionClaimsBuilder.CustomerConfirmation().Build();
-        await _ledger.TryRecordAsync(claims, "Satisfied, rated 5", TestLinks.Now, ct);
+        await _ledger.TryRecordAsync(claims, Step(claims), "Satisfied, rated 5", TestLinks.Now, ct);
 
-        var earlier = await _ledger.TryRecordAsync(claims, "Not satisfied", TestLinks.Now.AddHours(3), ct);
+        var earlier = await _ledger.TryRecordAsync(claims, Step(claims), "Not satisfied", TestLinks.Now.AddHours(3), ct);
 
         Assert.NotNull(earlier);
         Assert.Equal("Satisfied, rated 5", earlier.OutcomeSummary);
@@ -44,7 +44,7 @@ public sealed class TableActionLedgerTests(AzuriteFixture azurite)
         var claims = ActionClaimsBuilder.AgentDecision().Build();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            Task.Run(() => _ledger.TryRecordAsync(claims, $"Decision {i}", TestLinks.Now.AddSeconds(i), ct), ct)));
+            Task.Run(() => _ledger.TryRecordAsync(claims, Step(claims), $"Decision {i}", TestLinks.Now.AddSeconds(i), ct), ct)));
 
         Assert.Single(results, result => result is null);
         var winner = await _ledger.FindAsync(claims, ct);
@@ -68,10 +68,34 @@ public sealed class TableActionLedgerTests(AzuriteFixture azurite)
         var agentLink = ActionClaimsBuilder.AgentDecision().ForComplaint(complaint).Build();
         var customerLink = ActionClaimsBuilder.CustomerConfirmation().ForComplaint(complaint).Build();
 
-        var first = await _ledger.TryRecordAsync(agentLink, "Resolved", TestLinks.Now, ct);
-        var second = await _ledger.TryRecordAsync(customerLink, "Satisfied, rated 4", TestLinks.Now.AddDays(1), ct);
+        var first = await _ledger.TryRecordAsync(agentLink, Step(agentLink), "Resolved", TestLinks.Now, ct);
+        var second = await _ledger.TryRecordAsync(customerLink, Step(customerLink), "Satisfied, rated 4", TestLinks.Now.AddDays(1), ct);
 
         Assert.Null(first);
         Assert.Null(second);
     }
+
+    [Fact]
+    public async Task Two_links_for_one_step_used_at_once_record_one_and_the_other_learns_who_acted_first()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string complaint = "C-202611-0000000002";
+        var assignmentLink = ActionClaimsBuilder.AgentDecision("agent-zhang-wei").ForComplaint(complaint).Build();
+        var reminderLink = ActionClaimsBuilder.AgentDecision("agent-zhang-wei").ForComplaint(complaint).Build();
+        Assert.NotEqual(assignmentLink.Nonce, reminderLink.Nonce);
+
+        var results = await Task.WhenAll(
+            Task.Run(() => _ledger.TryRecordAsync(assignmentLink, "AgentDecision-0-1", "Resolved", TestLinks.Now, ct), ct),
+            Task.Run(() => _ledger.TryRecordAsync(reminderLink, "AgentDecision-0-1", "Rejected", TestLinks.Now.AddSeconds(1), ct), ct));
+
+        var loser = Assert.Single(results, r => r is not null)!;
+        var (winner, other) = results[0] is null ? (assignmentLink, reminderLink) : (reminderLink, assignmentLink);
+        Assert.Equal(winner.Nonce, loser.Nonce);
+        Assert.Equal(winner == assignmentLink ? "Resolved" : "Rejected", loser.OutcomeSummary);
+        Assert.Equal(loser, await _ledger.FindStepAsync(complaint, "AgentDecision-0-1", ct));
+        Assert.Null(await _ledger.FindAsync(other, ct));
+        Assert.Null(await _ledger.TryRecordAsync(other, "AgentDecision-0-2", "Resolved", TestLinks.Now.AddHours(1), ct));
+    }
+
+    private static string Step(ActionClaims claims) => $"{claims.Purpose}-{claims.Generation}-1";
 }

@@ -45,6 +45,8 @@ public sealed record ActionText
         RecordedInformation = "Thank you — we added this to your complaint and will continue.",
         AlreadyUsedTitle = "This link was already used",
         AlreadyUsed = "This link was already used on {0}: {1}. Nothing was changed.",
+        AlreadyDecidedTitle = "This complaint was already decided",
+        AlreadyDecided = "{1} already decided this complaint on {0}: {2}. Nothing was changed.",
         StaleTitle = "This link is out of date",
         Stale = "The complaint has moved on since this link was sent (it is now {0}). Nothing was changed; please use the newest email.",
         ExpiredTitle = "This link has expired",
@@ -132,6 +134,8 @@ public sealed record ActionText
         RecordedInformation = "谢谢，我们已将信息补充到您的投诉中，并将继续处理。",
         AlreadyUsedTitle = "此链接已使用过",
         AlreadyUsed = "此链接已于 {0} 使用：{1}。未做任何更改。",
+        AlreadyDecidedTitle = "此投诉已有处理决定",
+        AlreadyDecided = "{1} 已于 {0} 处理此投诉：{2}。未做任何更改。",
         StaleTitle = "此链接已过时",
         Stale = "发送此链接后投诉已有新进展（当前状态：{0}）。未做任何更改，请使用最新的邮件。",
         ExpiredTitle = "此链接已过期",
@@ -217,6 +221,9 @@ public sealed record ActionText
     public required string RecordedInformation { get; init; }
     public required string AlreadyUsedTitle { get; init; }
     public required string AlreadyUsed { get; init; }
+    public required string AlreadyDecidedTitle { get; init; }
+    /// <summary>{0} when, {1} who (the agent's name), {2} what: another link of the same step acted first.</summary>
+    public required string AlreadyDecided { get; init; }
     public required string StaleTitle { get; init; }
     public required string Stale { get; init; }
     public required string ExpiredTitle { get; init; }
