@@ -40,6 +40,17 @@ internal static class StatisticsBenchmark
         await services.GetRequiredService<IStatisticsStore>().ReplaceMonthAsync("202611", facts);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count:N0} complaints of {Month} stored with their statistics in {setup.Elapsed.TotalSeconds:0} s; {MachineLoad.Describe()}"));
 
+        // What a month's report reads: its day rows, and how much JSON they hold.
+        var dayRows = 0;
+        long dayChars = 0;
+        var statisticsTable = new Azure.Data.Tables.TableServiceClient(hosts.Azurite.ConnectionString).GetTableClient("benchstatistics");
+        await foreach (var row in statisticsTable.QueryAsync<Azure.Data.Tables.TableEntity>("PartitionKey eq '202611' and RowKey ge 'd-' and RowKey lt 'd.'"))
+        {
+            dayRows++;
+            dayChars += row.Sum(p => p.Value is string text ? text.Length : 0);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"a month's report reads {dayRows} day rows holding {dayChars:N0} characters"));
         using var http = new HttpClient { BaseAddress = hosts.BaseAddress };
         http.DefaultRequestHeaders.Add(ApiKeyFilter.Header, ApiOptions.DevelopmentKey);
         long endpointTotal = 0;
