@@ -22,17 +22,13 @@ public sealed class DashboardPage(OpsAccess access, ComplaintStatistics statisti
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        if (!access.IsSignedIn(request))
+        if (access.Refusal(request) is { } refused)
         {
-            return OpsAccess.ToSignIn(request);
+            return refused;
         }
 
         var locale = OpsAccess.LocaleOf(request);
         var text = OpsText.For(locale);
-        if (OpsAccess.UnknownLanguage(request))
-        {
-            return OpsLayout.Message(StatusCodes.Status400BadRequest, locale, request, text.BadInputTitle, text.LanguageInvalid);
-        }
 
         if (Month(request) is not { } first)
         {

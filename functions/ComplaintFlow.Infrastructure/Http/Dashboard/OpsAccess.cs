@@ -84,6 +84,28 @@ public sealed class OpsAccess(IOptions<OpsOptions> options)
         };
     }
 
+    /// <summary>
+    /// What every ops page checks first: a browser not signed in goes to the sign-in form (to come back after), and a
+    /// <c>?lang=</c> we do not speak gets a 400 page. Null when the page may go on.
+    /// </summary>
+    public IResult? Refusal(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!IsSignedIn(request))
+        {
+            return ToSignIn(request);
+        }
+
+        if (UnknownLanguage(request))
+        {
+            var locale = LocaleOf(request);
+            var text = OpsText.For(locale);
+            return OpsLayout.Message(StatusCodes.Status400BadRequest, locale, request, text.BadInputTitle, text.LanguageInvalid);
+        }
+
+        return null;
+    }
+
     /// <summary>True when <c>?lang=</c> was given with a value we do not speak.</summary>
     public static bool UnknownLanguage(HttpRequest request) =>
         request.Query.ContainsKey(LanguageParameter) && ExplicitLocale(request) is null;

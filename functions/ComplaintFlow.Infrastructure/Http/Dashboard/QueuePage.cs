@@ -37,9 +37,9 @@ public sealed class QueuePage(OpsAccess access, IComplaintStore store, Complaint
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        if (!access.IsSignedIn(request))
+        if (access.Refusal(request) is { } refused)
         {
-            return OpsAccess.ToSignIn(request);
+            return refused;
         }
 
         var locale = OpsAccess.LocaleOf(request);
@@ -49,11 +49,6 @@ public sealed class QueuePage(OpsAccess access, IComplaintStore store, Complaint
         var agent = Query("agent");
         Severity? severity = null;
         ComplaintStatus? status = null;
-        if (OpsAccess.UnknownLanguage(request))
-        {
-            return OpsLayout.Message(StatusCodes.Status400BadRequest, locale, request, text.BadInputTitle, text.LanguageInvalid);
-        }
-
         if (Query("severity") is { } sv)
         {
             if (!Enum.TryParse<Severity>(sv, ignoreCase: true, out var s) || !Enum.IsDefined(s) || int.TryParse(sv, out _))
@@ -165,9 +160,9 @@ public sealed class QueuePage(OpsAccess access, IComplaintStore store, Complaint
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        if (!access.IsSignedIn(request))
+        if (access.Refusal(request) is { } refused)
         {
-            return OpsAccess.ToSignIn(request);
+            return refused;
         }
 
         var locale = OpsAccess.LocaleOf(request);

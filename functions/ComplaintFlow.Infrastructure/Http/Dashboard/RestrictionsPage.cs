@@ -21,17 +21,13 @@ public sealed class RestrictionsPage(OpsAccess access, IRestrictionStore restric
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        if (!access.IsSignedIn(request))
+        if (access.Refusal(request) is { } refused)
         {
-            return OpsAccess.ToSignIn(request);
+            return refused;
         }
 
         var locale = OpsAccess.LocaleOf(request);
         var text = OpsText.For(locale);
-        if (OpsAccess.UnknownLanguage(request))
-        {
-            return OpsLayout.Message(StatusCodes.Status400BadRequest, locale, request, text.BadInputTitle, text.LanguageInvalid);
-        }
 
         var active = (await restrictions.ListActiveAsync(time.GetUtcNow(), cancellationToken)).OrderByDescending(r => r.Since).ToList();
         var lang = OpsAccess.LanguageQuery(request);
