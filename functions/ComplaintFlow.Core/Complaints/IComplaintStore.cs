@@ -37,6 +37,12 @@ public interface IComplaintStore
     /// <summary>Drops the link from a customer to one of their complaints, once its personal data is erased.</summary>
     Task ForgetCustomerAsync(string customerId, ComplaintId id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The complaints not finished yet, from an index the store keeps as complaints are added and saved (for the work
+    /// queue): the ids only, in no particular order.
+    /// </summary>
+    IAsyncEnumerable<ComplaintId> OpenAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The finished complaints closed before <paramref name="cutoff"/> whose personal data is not erased yet.</summary>
     IAsyncEnumerable<ComplaintId> ClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
 }

@@ -23,9 +23,11 @@ public sealed class TableComplaintStore : IComplaintStore
     public const int MaxChunks = 15;
 
     private const int SchemaVersion = 1;
+    private const string OpenPartition = "open";
     private readonly TableClient _complaints;
     private readonly TableClient _timeline;
     private readonly TableClient _customers;
+    private readonly TableClient _open;
 
     public TableComplaintStore(TableServiceClient service, TableNames names)
     {
@@ -34,6 +36,7 @@ public sealed class TableComplaintStore : IComplaintStore
         _complaints = service.GetTableClient(names.Complaints);
         _timeline = service.GetTableClient(names.Timeline);
         _customers = service.GetTableClient(names.Customers);
+        _open = service.GetTableClient(names.Open);
     }
 
     public async Task<bool> TryAddAsync(Complaint complaint, CancellationToken cancellationToken = default)
@@ -42,8 +45,14 @@ public sealed class TableComplaintStore : IComplaintStore
         var snapshot = complaint.ToSnapshot();
         var entity = ToEntity(snapshot);
 
-        // The customer's link first: a complaint on record is always found by its customer (for erasure).
+        // The customer's link and the open index first: a complaint on record is always found by its customer (for
+        // erasure) and, while open, by the work queue. A row whose complaint was never written is skipped by its readers.
         await _customers.UpsertEntityAsync(CustomerRow(snapshot), TableUpdateMode.Replace, cancellationToken);
+        if (!complaint.IsFinished)
+        {
+            await _open.UpsertEntityAsync(OpenRow(snapshot.Id), TableUpdateMode.Replace, cancellationToken);
+        }
+
         try
         {
             await _complaints.AddEntityAsync(entity, cancellationToken);
@@ -78,6 +87,11 @@ public sealed class TableComplaintStore : IComplaintStore
                     await _customers.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
                 }
             });
+        foreach (var chunk in complaints.Where(c => !c.IsFinished).Select(c => OpenRow(c.Id)).DistinctBy(r => r.RowKey).Chunk(100))
+        {
+            await _open.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken);
+        }
+
         foreach (var month in rows.GroupBy(r => r.PartitionKey))
         {
             foreach (var chunk in Transactions(month.DistinctBy(r => r.RowKey)))
@@ -145,6 +159,11 @@ public sealed class TableComplaintStore : IComplaintStore
             throw new ConcurrencyConflictException($"Complaint {snapshot.Id} was changed (or removed) since it was read; read it again and retry.", e);
         }
 
+        if (complaint.IsFinished)
+        {
+            await _open.DeleteEntityAsync(OpenPartition, snapshot.Id.Value, ETag.All, cancellationToken); // gone already: no error
+        }
+
         // Entries already projected are rewritten with the same content; cheap, and it repairs a projection a crash cut short.
         // An erased complaint's texts changed all along its timeline, so all of it is rewritten.
         await ProjectTimelineAsync(snapshot, snapshot.ErasedAt is null ? Math.Max(0, snapshot.Timeline.Count - 20) : 0, cancellationToken);
@@ -189,6 +208,14 @@ public sealed class TableComplaintStore : IComplaintStore
         }
 
         return ids;
+    }
+
+    public async IAsyncEnumerable<ComplaintId> OpenAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var row in _open.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {OpenPartition}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            yield return ComplaintId.Parse(row.RowKey);
+        }
     }
 
     public async Task ForgetCustomerAsync(string customerId, ComplaintId id, CancellationToken cancellationToken = default)
@@ -256,6 +283,8 @@ public sealed class TableComplaintStore : IComplaintStore
     /// up by RowKey first (Azurite does) finds one row rather than one per complaint.
     /// </summary>
     private static string TimelineRowKey(ComplaintId id, int sequence) => string.Create(CultureInfo.InvariantCulture, $"{id.Value}-{sequence:D6}");
+
+    private static TableEntity OpenRow(ComplaintId id) => new(OpenPartition, id.Value);
 
     private static TableEntity CustomerRow(ComplaintSnapshot snapshot) => new(CustomerKey.Of(snapshot.Customer.Id), snapshot.Id.Value);
 

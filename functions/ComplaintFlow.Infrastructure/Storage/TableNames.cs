@@ -18,5 +18,8 @@ public sealed record TableNames(string Prefix)
     /// <summary>Which complaints are whose: partition = the customer's <c>CustomerKey</c> (a hash of their id), row = complaint id.</summary>
     public string Customers => Prefix + "customers";
 
-    public IReadOnlyList<string> All => [Complaints, Timeline, Deliveries, Agents, Customers];
+    /// <summary>The complaints not finished yet: partition <c>open</c>, row = complaint id (the work queue reads it).</summary>
+    public string Open => Prefix + "open";
+
+    public IReadOnlyList<string> All => [Complaints, Timeline, Deliveries, Agents, Customers, Open];
 }

@@ -71,6 +71,15 @@ public sealed class InMemoryComplaintStore : IComplaintStore
         return Task.CompletedTask;
     }
 
+    public async IAsyncEnumerable<ComplaintId> OpenAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.CompletedTask;
+        foreach (var row in _rows.Values.Where(r => r.Snapshot.Status is not (ComplaintStatus.Closed or ComplaintStatus.Rejected)))
+        {
+            yield return row.Snapshot.Id;
+        }
+    }
+
     public async IAsyncEnumerable<ComplaintId> ClosedBeforeAsync(DateTimeOffset cutoff, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await Task.CompletedTask;

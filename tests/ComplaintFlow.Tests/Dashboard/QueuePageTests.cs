@@ -34,6 +34,26 @@ public sealed class QueuePageTests(HostFixture fixture) : IClassFixture<HostFixt
     }
 
     [Fact]
+    public async Task An_open_complaint_from_months_ago_is_in_the_queue_and_one_that_closed_leaves_it()
+    {
+        var team = "Team-" + Guid.NewGuid().ToString("N")[..8];
+        var old = await SeedAsync(team, "agent-a", Severity.Normal, DateTimeOffset.UtcNow.AddHours(3), "Still open after four months", receivedAt: DateTimeOffset.UtcNow.AddMonths(-4));
+        var closing = await SeedAsync(team, "agent-a", Severity.Normal, DateTimeOffset.UtcNow.AddHours(4), "About to close");
+        var store = fixture.Host.Services.GetRequiredService<IComplaintStore>();
+        var stored = (await store.FindAsync(closing.Id, Ct))!;
+        stored.Complaint.ProposeOutcome(new Resolution(AgentDecisionKind.Resolve, "Refunded.", Compensation.Refund, "agent-a", DateTimeOffset.UtcNow));
+        stored.Complaint.RecordVerdict(new CustomerVerdict(true, 5, null, DateTimeOffset.UtcNow));
+        await store.SaveAsync(stored.Complaint, stored.Version, Ct);
+        using var client = await SignedInAsync();
+
+        var html = await client.GetStringAsync($"/queue?team={team}&lang=en", Ct);
+
+        Assert.Contains(old.Id.Value, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(closing.Id.Value, html, StringComparison.Ordinal);
+        Assert.Contains("1 open complaints, 0 breached.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Filters_by_agent_and_severity_keep_only_the_matching_complaints_in_Chinese()
     {
         var team = "Team-" + Guid.NewGuid().ToString("N")[..8];
@@ -89,9 +109,9 @@ public sealed class QueuePageTests(HostFixture fixture) : IClassFixture<HostFixt
     }
 
     /// <summary>An assigned complaint of <paramref name="team"/> whose first response is due at <paramref name="due"/>.</summary>
-    private async Task<Complaint> SeedAsync(string team, string agent, Severity severity, DateTimeOffset due, string subject)
+    private async Task<Complaint> SeedAsync(string team, string agent, Severity severity, DateTimeOffset due, string subject, DateTimeOffset? receivedAt = null)
     {
-        var at = DateTimeOffset.UtcNow.AddHours(-3);
+        var at = receivedAt ?? DateTimeOffset.UtcNow.AddHours(-3);
         var complaint = ComplaintBuilder.Chinese().ReceivedAt(at).WithSubject(subject).ForCustomer("u-" + Guid.NewGuid().ToString("N")).Build();
         complaint.BeginVerification(at);
         complaint.Classify(Category.Delivery, severity, "test", at);

@@ -187,6 +187,8 @@ public sealed class DeliveryRecordingTests : IAsyncLifetime
 
         public Task ForgetCustomerAsync(string customerId, ComplaintId id, CancellationToken cancellationToken = default) => inner.ForgetCustomerAsync(customerId, id, cancellationToken);
 
+        public IAsyncEnumerable<ComplaintId> OpenAsync(CancellationToken cancellationToken = default) => inner.OpenAsync(cancellationToken);
+
         public IAsyncEnumerable<ComplaintId> ClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) => inner.ClosedBeforeAsync(cutoff, cancellationToken);
     }
 }

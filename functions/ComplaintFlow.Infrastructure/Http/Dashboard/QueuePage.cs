@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using ComplaintFlow.Core.Complaints;
@@ -15,20 +16,15 @@ namespace ComplaintFlow.Infrastructure.Http.Dashboard;
 /// then those not yet assigned. Each links to its timeline page.
 /// </summary>
 /// <remarks>
-/// The complaint store is partitioned by month of receipt and has no index of open complaints, so the queue reads
-/// the open statuses (a status filter on each partition) of the last <see cref="MonthsBack"/> months, at most
-/// <see cref="MaxRead"/> complaints: bounded, and never every complaint.
+/// The complaint store keeps an index of the open complaints (<see cref="IComplaintStore.OpenAsync"/>), whatever month
+/// they came in; the queue reads at most <see cref="MaxRead"/> of them: bounded, and never every complaint.
 /// </remarks>
 public sealed class QueuePage(OpsAccess access, IComplaintStore store, ComplaintLookup lookup, TimeProvider time, WorkingHoursOptions hours)
 {
-    /// <summary>How many months of receipt (this one included) the queue looks into.</summary>
-    public const int MonthsBack = 3;
-
     public const int MaxRead = 2000;
 
     public const int MaxShown = 300;
 
-    private const int PageSize = 200;
 
     public static IReadOnlyList<ComplaintStatus> OpenStatuses { get; } =
         [ComplaintStatus.Received, ComplaintStatus.Verifying, ComplaintStatus.NeedsInfo, ComplaintStatus.Assigned, ComplaintStatus.AwaitingCustomer, ComplaintStatus.Reopened];
@@ -71,7 +67,7 @@ public sealed class QueuePage(OpsAccess access, IComplaintStore store, Complaint
         }
 
         var now = time.GetUtcNow();
-        var (open, truncated) = await ReadOpenAsync(status, now, cancellationToken);
+        var (open, truncated) = await ReadOpenAsync(status, cancellationToken);
         var items = open
             .Where(c => team is null || string.Equals(c.Team, team, StringComparison.Ordinal))
             .Where(c => agent is null || string.Equals(c.AssignedAgent, agent, StringComparison.Ordinal))
@@ -203,31 +199,34 @@ public sealed class QueuePage(OpsAccess access, IComplaintStore store, Complaint
         : span.TotalHours >= 1 ? string.Format(CultureInfo.InvariantCulture, text.Hours, (int)span.TotalHours, span.Minutes)
         : string.Format(CultureInfo.InvariantCulture, text.Minutes, Math.Max(1, (int)Math.Ceiling(span.TotalMinutes)));
 
-    private async Task<(List<Complaint> Open, bool Truncated)> ReadOpenAsync(ComplaintStatus? status, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The open complaints from the store's index of them (every month of receipt), each read by a point read, at most
+    /// <see cref="MaxRead"/>. A complaint that finished since its index row was read is left out.
+    /// </summary>
+    private async Task<(List<Complaint> Open, bool Truncated)> ReadOpenAsync(ComplaintStatus? status, CancellationToken cancellationToken)
     {
-        var open = new List<Complaint>();
-        var firstOfMonth = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
-        for (var back = 0; back < MonthsBack; back++)
+        var ids = new List<ComplaintId>();
+        var truncated = false;
+        await foreach (var id in store.OpenAsync(cancellationToken))
         {
-            var month = firstOfMonth.AddMonths(-back).ToString("yyyyMM", CultureInfo.InvariantCulture);
-            foreach (var s in status is { } one ? [one] : OpenStatuses)
+            if (ids.Count == MaxRead)
             {
-                string? token = null;
-                do
-                {
-                    var page = await store.ListByMonthAsync(month, s, Math.Min(PageSize, MaxRead - open.Count), token, cancellationToken);
-                    open.AddRange(page.Items);
-                    token = page.ContinuationToken;
-                    if (open.Count >= MaxRead)
-                    {
-                        return (open, true);
-                    }
-                }
-                while (token is not null);
+                truncated = true;
+                break;
             }
+
+            ids.Add(id);
         }
 
-        return (open, false);
+        var found = new ConcurrentBag<Complaint>();
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (id, ct) =>
+        {
+            if (await store.FindAsync(id, ct) is { Complaint: { IsFinished: false } complaint } && (status is null || complaint.Status == status))
+            {
+                found.Add(complaint);
+            }
+        });
+        return ([.. found], truncated);
     }
 
     /// <summary>The deadline a complaint is working towards: its first response until someone answered, then its resolution.</summary>
