@@ -151,7 +151,7 @@ public sealed class DashboardPage(OpsAccess access, ComplaintStatistics statisti
         }
 
         // An unreadable month answers as /api/stats does: 400 problem+json naming the parameter.
-        var month = request.Query["month"].ToString() is { Length: > 0 } m ? m : calendar.ToLocal(time.GetUtcNow()).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var month = request.Query["month"].ToString() is { Length: > 0 } m ? m : ThisMonth().ToString("yyyy-MM", CultureInfo.InvariantCulture);
         return await endpoint.GetAsync(month, null, null, "csv", cancellationToken);
     }
 
@@ -160,12 +160,18 @@ public sealed class DashboardPage(OpsAccess access, ComplaintStatistics statisti
         var given = request.Query["month"].ToString();
         if (given.Length == 0)
         {
-            var local = calendar.ToLocal(time.GetUtcNow());
-            return new DateOnly(local.Year, local.Month, 1);
+            return ThisMonth();
         }
 
         // The picker links a month back and forward, so the first and the last month of the calendar are refused too.
         return DateOnly.TryParseExact(given, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) && first.Year is > 1 and < 9999 ? first : null;
+    }
+
+    /// <summary>The first day of this month in the business calendar's zone: the month both the page and its CSV show by default.</summary>
+    private DateOnly ThisMonth()
+    {
+        var local = calendar.ToLocal(time.GetUtcNow());
+        return new DateOnly(local.Year, local.Month, 1);
     }
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
